@@ -1,0 +1,23 @@
+package io.sigmalang.domain.codec;
+
+import io.sigmalang.domain.format.MalformedStreamException;
+import io.sigmalang.domain.tree.SemanticTree;
+import java.nio.ByteBuffer;
+
+/**
+ * Decodes the streams of one conversation, in the order they were encoded, resolving Σ-bank references,
+ * codebook references and context deltas from the state it rebuilds itself. Not thread-safe.
+ *
+ * <p>Any malformed, corrupt or out-of-sequence stream raises {@link MalformedStreamException} and leaves the
+ * decoder's state unchanged.
+ */
+public interface Decoder {
+
+    /** Decodes exactly the bytes from position to limit of {@code stream} (one whole stream). */
+    SemanticTree decode(ByteBuffer stream);
+
+    /** Decodes one whole stream. */
+    default SemanticTree decode(byte[] stream) {
+        return decode(ByteBuffer.wrap(stream));
+    }
+}
