@@ -1,5 +1,6 @@
 package io.sigmalang.domain.codec;
 
+import io.sigmalang.domain.format.TreeRejectedException;
 import io.sigmalang.domain.tree.SemanticTree;
 import java.nio.ByteBuffer;
 

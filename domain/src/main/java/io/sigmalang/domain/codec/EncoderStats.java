@@ -12,7 +12,8 @@ import java.util.Map;
  * @param fullFormBytes   bytes all messages would have taken in the full-primitive form
  * @param outputBytes     stream bytes actually written
  * @param paths           count, time and bytes per encoding path (every path present)
- * @param bankHits        messages sent as a Σ-bank reference
+ * @param bankHits        Σ-bank look-ups that found this very tree (sent as a reference unless an earlier
+ *                        form won or the full form was smaller)
  * @param bankMisses      Σ-bank look-ups that found no equal tree (including hash collisions)
  * @param bankCollisions  look-ups whose hash matched a different tree (encoded in another form)
  * @param bankSize        trees in the bank now

@@ -1,4 +1,4 @@
-package io.sigmalang.domain.codec;
+package io.sigmalang.domain.format;
 
 /**
  * A tree the format cannot carry exactly (too many glyphs for one stream, a value too long or not valid

@@ -1,0 +1,33 @@
+package io.sigmalang.domain.codec;
+
+/**
+ * The last few messages as delta bases, most recent first. Encoder and decoder push every message's
+ * full-form glyphs in the same order, so distance {@code d} names the same message on both sides.
+ */
+final class ContextWindow {
+    private final DeltaBase[] ring;
+    private int newest = -1;
+    private int size;
+
+    ContextWindow(int depth) {
+        this.ring = new DeltaBase[depth];
+    }
+
+    void push(DeltaBase base) {
+        newest = (newest + 1) % ring.length;
+        ring[newest] = base;
+        size = Math.min(size + 1, ring.length);
+    }
+
+    /** The base {@code distance} messages back (1 = the previous message), or null past what is held. */
+    DeltaBase get(int distance) {
+        if (distance < 1 || distance > size) {
+            return null;
+        }
+        return ring[Math.floorMod(newest - (distance - 1), ring.length)];
+    }
+
+    int size() {
+        return size;
+    }
+}

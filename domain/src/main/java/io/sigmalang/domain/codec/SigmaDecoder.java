@@ -1,0 +1,150 @@
+package io.sigmalang.domain.codec;
+
+import io.sigmalang.domain.format.ByteArraySink;
+import io.sigmalang.domain.format.FullFormReader;
+import io.sigmalang.domain.format.FullFormWriter;
+import io.sigmalang.domain.format.GlyphReader;
+import io.sigmalang.domain.format.GlyphType;
+import io.sigmalang.domain.format.MalformedStreamException;
+import io.sigmalang.domain.format.StreamFrame;
+import io.sigmalang.domain.hash.SigmaHash;
+import io.sigmalang.domain.tree.SemanticNode;
+import io.sigmalang.domain.tree.SemanticTree;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The ΣLANG v2 decoder of one conversation. It rebuilds the encoder's Σ-bank and context from the streams
+ * it decodes, applying the same operation for every message in the same order, so every reference and delta
+ * the encoder emitted resolves here without any side channel. Each stream's context field must carry the
+ * next sequence number (modulo 4096): a lost, repeated or reordered stream is reported instead of being
+ * resolved against the wrong state.
+ *
+ * <p>Use the same {@link EncoderSettings} as the encoder. A stream that fails leaves the decoder unchanged.
+ * Not thread-safe.
+ */
+public final class SigmaDecoder implements Decoder {
+    private final EncoderSettings settings;
+    private final SigmaHash sigmaHash;
+    private final SigmaBank bank;
+    private final ContextWindow context;
+    private final FullFormWriter fullForm = new FullFormWriter();
+    private final ByteArraySink scratch = new ByteArraySink();
+    private int sequence;
+
+    /** A decoder for streams from an encoder with the default settings. */
+    public SigmaDecoder() {
+        this(EncoderSettings.defaults());
+    }
+
+    public SigmaDecoder(EncoderSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.sigmaHash = settings.bankEnabled() ? new SigmaHash() : null;
+        this.bank = settings.bankEnabled() ? new SigmaBank(settings.bankCapacity()) : null;
+        this.context = settings.deltaEnabled() ? new ContextWindow(settings.contextDepth()) : null;
+    }
+
+    @Override
+    public SemanticTree decode(ByteBuffer stream) {
+        StreamFrame frame = StreamFrame.read(stream);
+        int expected = sequence & 0xFFF;
+        if (frame.contextId() != expected) {
+            throw new MalformedStreamException("stream out of sequence: context id " + frame.contextId()
+                    + ", expected " + expected + " (streams decode in the order they were encoded)", 1);
+        }
+        GlyphType first = GlyphType.ofCode((stream.get(frame.glyphsFrom()) & 0xFF) >>> 6);
+        SemanticNode root;
+        byte[] fullGlyphs = null;
+        switch (first) {
+            case REFERENCE -> root = resolveReference(stream, frame);
+            case DELTA -> {
+                if (context == null) {
+                    throw new MalformedStreamException("delta stream, but deltas are off in this decoder's settings",
+                            frame.glyphsFrom() - frame.base());
+                }
+                ContextDelta.Rebuilt rebuilt = ContextDelta.rebuild(stream, frame, context);
+                try {
+                    root = FullFormReader.read(ByteBuffer.wrap(rebuilt.glyphs()), 0, rebuilt.glyphs().length,
+                            rebuilt.glyphCount(), 0);
+                } catch (MalformedStreamException e) {
+                    throw new MalformedStreamException("the delta rebuilds an invalid tree: " + e.problem()
+                            + " (at byte " + e.offset() + " of the rebuilt glyphs)", frame.glyphsFrom() - frame.base());
+                }
+                fullGlyphs = rebuilt.glyphs();
+            }
+            default -> {
+                root = FullFormReader.read(stream, frame.glyphsFrom(), frame.glyphsEnd(), frame.glyphCount(),
+                        frame.base());
+                if (context != null) {
+                    fullGlyphs = new byte[frame.glyphsEnd() - frame.glyphsFrom()];
+                    stream.get(frame.glyphsFrom(), fullGlyphs);
+                }
+            }
+        }
+        commit(root, fullGlyphs);
+        return SemanticTree.of(root);
+    }
+
+    private SemanticNode resolveReference(ByteBuffer stream, StreamFrame frame) {
+        GlyphReader glyph = new GlyphReader(stream, frame.glyphsFrom(), frame.glyphsEnd(), frame.base());
+        glyph.next();
+        if (frame.glyphCount() != 1) {
+            throw new MalformedStreamException("a reference stream holds exactly one glyph, the header counts "
+                    + frame.glyphCount(), 3);
+        }
+        if (glyph.hasMore()) {
+            throw new MalformedStreamException((frame.glyphsEnd() - glyph.position())
+                    + " bytes left over after the reference glyph", glyph.position() - frame.base());
+        }
+        int id = glyph.id();
+        if (id == SigmaEncoder.BANK_REFERENCE_ID && glyph.payloadLength() == SigmaEncoder.HASH_BYTES) {
+            if (bank == null) {
+                throw new MalformedStreamException("Σ-bank reference, but the bank is off in this decoder's settings",
+                        glyph.streamOffset());
+            }
+            int hash = stream.getInt(glyph.payloadOffset());
+            SemanticNode known = bank.find(hash);
+            if (known == null) {
+                throw new MalformedStreamException(String.format("Σ-bank reference 0x%08x names no tree in this"
+                        + " decoder's bank (%d trees held)", hash, bank.size()), glyph.streamOffset());
+            }
+            return known;
+        }
+        if (id >= 0x80 && !glyph.hasPayload()) {
+            return settings.codebook().expand(id).orElseThrow(() -> new MalformedStreamException(String.format(
+                    "codebook reference 0x%02X is not in this decoder's codebook", id), glyph.streamOffset()));
+        }
+        throw new MalformedStreamException(String.format("REFERENCE glyph id 0x%02X%s is neither a Σ-bank reference"
+                + " (id 0x0A with a 4-byte hash) nor a codebook reference (id 0x80..0xFF, no payload)", id,
+                glyph.hasPayload() ? " with a " + glyph.payloadLength() + "-byte payload" : ""),
+                glyph.streamOffset());
+    }
+
+    /** Applies, for the message just decoded, what the encoder applied after sending it. */
+    private void commit(SemanticNode root, byte[] fullGlyphs) {
+        sequence++;
+        if (bank != null) {
+            bank.record(sigmaHash.of(root), root);
+        }
+        if (context != null) {
+            if (fullGlyphs == null) {
+                fullForm.measure(root);
+                scratch.reset();
+                fullForm.write(root, scratch);
+                fullGlyphs = scratch.toByteArray();
+            }
+            context.push(new DeltaBase(fullGlyphs));
+        }
+    }
+
+    /** Messages decoded so far. */
+    public int messagesDecoded() {
+        return sequence;
+    }
+
+    @Override
+    public String toString() {
+        return "SigmaDecoder" + Arrays.asList(settings, sequence);
+    }
+}

@@ -1,0 +1,245 @@
+package io.sigmalang.domain.codec;
+
+import io.sigmalang.domain.format.ByteArraySink;
+import io.sigmalang.domain.format.FullFormWriter;
+import io.sigmalang.domain.format.GlyphType;
+import io.sigmalang.domain.format.Glyphs;
+import io.sigmalang.domain.hash.SigmaHash;
+import io.sigmalang.domain.pool.BufferPool;
+import io.sigmalang.domain.tree.SemanticNode;
+import io.sigmalang.domain.tree.SemanticTree;
+import java.nio.BufferOverflowException;
+import java.nio.ByteBuffer;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * The ΣLANG v2 encoder of one conversation.
+ *
+ * <p>Each message is first checked and sized in its full-primitive form (a tree the format cannot carry is
+ * rejected here, before anything is written). Then the forms are tried in the reference's priority order,
+ * each used only when its stream is smaller than the full form: (1) a codebook reference, when the codebook's
+ * pattern expands to exactly this tree; (2) a Σ-bank reference, when the bank holds this very tree (a hash hit
+ * on a different tree falls through); (3) a context delta against one of the last messages; (4) the full form.
+ * The chosen stream is written through buffers leased from the {@link BufferPool}, chained when one buffer is
+ * too small, then copied to its destination; every lease is released on every path, failures included. The
+ * pool decides where the bytes are staged, never what they are.
+ *
+ * <p>The encoder's state (sequence number, Σ-bank, context) changes only once a stream has been delivered, so
+ * a rejected tree or a too-small destination leaves it as it was. Not thread-safe.
+ */
+public final class SigmaEncoder implements Encoder {
+    /** The Σ-bank reference glyph's id (primitive 0x0A, REFERENCE) and payload size. */
+    static final int BANK_REFERENCE_ID = 0x0A;
+    static final int HASH_BYTES = 4;
+    private static final int BANK_REFERENCE_SIZE =
+            Glyphs.HEADER_BYTES + Glyphs.glyphLength(BANK_REFERENCE_ID, HASH_BYTES) + Glyphs.CRC_BYTES;
+    private static final EncodingPath[] PATHS = EncodingPath.values();
+
+    private final BufferPool pool;
+    private final EncoderSettings settings;
+    private final FullFormWriter fullForm = new FullFormWriter();
+    private final PooledStreamWriter writer;
+    private final SigmaHash sigmaHash;
+    private final SigmaBank bank;
+    private final ContextWindow context;
+    private final ContextDelta delta;
+    private final ByteArraySink scratch;
+    private int sequence;
+
+    // The plan for the message being encoded.
+    private EncodingPath path;
+    private long size;
+    private long fullSize;
+    private int fullGlyphs;
+    private int codebookId;
+    private int hash;
+    private BankLookup bankLookup;
+    private DeltaBase messageBase;
+
+    // Statistics.
+    private long messages;
+    private long inputBytes;
+    private long inputMessages;
+    private long fullFormBytes;
+    private long outputBytes;
+    private final long[] pathCount = new long[PATHS.length];
+    private final long[] pathNanos = new long[PATHS.length];
+    private final long[] pathBytes = new long[PATHS.length];
+    private long bankHits;
+    private long bankMisses;
+    private long bankCollisions;
+
+    /** An encoder with the default settings (bank of 1024, delta against the last 4 messages, no codebook). */
+    public SigmaEncoder(BufferPool pool) {
+        this(pool, EncoderSettings.defaults());
+    }
+
+    public SigmaEncoder(BufferPool pool, EncoderSettings settings) {
+        this.pool = Objects.requireNonNull(pool, "pool");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.writer = new PooledStreamWriter(pool);
+        this.sigmaHash = settings.bankEnabled() ? new SigmaHash() : null;
+        this.bank = settings.bankEnabled() ? new SigmaBank(settings.bankCapacity()) : null;
+        this.context = settings.deltaEnabled() ? new ContextWindow(settings.contextDepth()) : null;
+        this.delta = settings.deltaEnabled() ? new ContextDelta() : null;
+        this.scratch = settings.deltaEnabled() ? new ByteArraySink() : null;
+    }
+
+    @Override
+    public byte[] encode(SemanticTree tree) {
+        long started = System.nanoTime();
+        plan(tree.root());
+        byte[] out = new byte[(int) size];
+        deliver(tree, ByteBuffer.wrap(out), started);
+        return out;
+    }
+
+    @Override
+    public int encode(SemanticTree tree, ByteBuffer out) {
+        long started = System.nanoTime();
+        plan(tree.root());
+        if (out.remaining() < size) {
+            throw new BufferOverflowException();
+        }
+        deliver(tree, out, started);
+        return (int) size;
+    }
+
+    /** Chooses the form and sizes the stream; changes no state that outlives a failed message. */
+    private void plan(SemanticNode root) {
+        long glyphBytes = fullForm.measure(root);
+        fullGlyphs = fullForm.glyphCount();
+        fullSize = Glyphs.HEADER_BYTES + glyphBytes + Glyphs.CRC_BYTES;
+        path = EncodingPath.FULL;
+        size = fullSize;
+        messageBase = null;
+
+        OptionalInt match = settings.codebook().match(root);
+        if (match.isPresent()) {
+            int id = match.getAsInt();
+            if (id < 0x80 || id > 0xFF) {
+                throw new IllegalStateException(String.format(
+                        "the codebook matched id 0x%02X, outside the learned tier 0x80..0xFF", id));
+            }
+            long codebookSize = Glyphs.HEADER_BYTES + Glyphs.glyphLength(id, -1) + Glyphs.CRC_BYTES;
+            if (codebookSize < size && settings.codebook().expand(id).map(root::equals).orElse(false)) {
+                path = EncodingPath.CODEBOOK;
+                size = codebookSize;
+                codebookId = id;
+            }
+        }
+        if (bank != null) {
+            hash = sigmaHash.of(root);
+            SemanticNode known = bank.find(hash);
+            bankLookup = known == null ? BankLookup.MISS : known.equals(root) ? BankLookup.HIT : BankLookup.COLLISION;
+            if (bankLookup == BankLookup.HIT) {
+                if (path == EncodingPath.FULL && BANK_REFERENCE_SIZE < size) {
+                    path = EncodingPath.BANK_REFERENCE;
+                    size = BANK_REFERENCE_SIZE;
+                }
+            }
+        }
+        if (context != null) {
+            scratch.reset();
+            fullForm.write(root, scratch);
+            messageBase = new DeltaBase(scratch.toByteArray());
+            if (path == EncodingPath.FULL && context.size() > 0) {
+                long deltaSize = delta.plan(messageBase, context);
+                if (deltaSize >= 0 && deltaSize < size) {
+                    path = EncodingPath.CONTEXT_DELTA;
+                    size = deltaSize;
+                }
+            }
+        }
+    }
+
+    /** Writes the planned stream through the pool, copies it to {@code out}, then updates the state. */
+    private void deliver(SemanticTree tree, ByteBuffer out, long started) {
+        SemanticNode root = tree.root();
+        try {
+            int glyphs = switch (path) {
+                case CODEBOOK, BANK_REFERENCE -> 1;
+                case CONTEXT_DELTA -> delta.glyphCount();
+                case FULL -> fullGlyphs;
+            };
+            int header = Glyphs.header(Glyphs.VERSION, 0, sequence & 0xFFF, glyphs);
+            writer.write(header >>> 24);
+            writer.write(header >>> 16);
+            writer.write(header >>> 8);
+            writer.write(header);
+            switch (path) {
+                case CODEBOOK -> Glyphs.writeHead(writer, GlyphType.REFERENCE, codebookId, -1);
+                case BANK_REFERENCE -> {
+                    Glyphs.writeHead(writer, GlyphType.REFERENCE, BANK_REFERENCE_ID, HASH_BYTES);
+                    writer.write(hash >>> 24);
+                    writer.write(hash >>> 16);
+                    writer.write(hash >>> 8);
+                    writer.write(hash);
+                }
+                case CONTEXT_DELTA -> delta.write(messageBase, writer);
+                case FULL -> fullForm.write(root, writer);
+            }
+            writer.writeCrc();
+            if (writer.written() != size) {
+                throw new IllegalStateException("internal error: planned " + size + " bytes for the " + path
+                        + " form but wrote " + writer.written());
+            }
+            writer.copyTo(out);
+        } finally {
+            writer.releaseAll();
+        }
+        commit(tree, root, started);
+    }
+
+    private void commit(SemanticTree tree, SemanticNode root, long started) {
+        sequence++;
+        if (bank != null) {
+            switch (bankLookup) {
+                case HIT -> bankHits++;
+                case MISS -> bankMisses++;
+                case COLLISION -> {
+                    bankMisses++;
+                    bankCollisions++;
+                }
+            }
+            bank.record(hash, root);
+        }
+        if (context != null) {
+            context.push(messageBase);
+            messageBase = null;
+        }
+        messages++;
+        fullFormBytes += fullSize;
+        outputBytes += size;
+        OptionalInt source = tree.sourceBytes();
+        if (source.isPresent()) {
+            inputBytes += source.getAsInt();
+            inputMessages++;
+        }
+        int p = path.ordinal();
+        pathCount[p]++;
+        pathBytes[p] += size;
+        pathNanos[p] += System.nanoTime() - started;
+    }
+
+    @Override
+    public EncoderStats stats() {
+        Map<EncodingPath, PathStats> paths = new EnumMap<>(EncodingPath.class);
+        for (EncodingPath p : PATHS) {
+            paths.put(p, new PathStats(pathCount[p.ordinal()], pathNanos[p.ordinal()], pathBytes[p.ordinal()]));
+        }
+        return new EncoderStats(messages, inputBytes, inputMessages, fullFormBytes, outputBytes, paths, bankHits,
+                bankMisses, bankCollisions, bank == null ? 0 : bank.size(), settings.bankCapacity(),
+                context == null ? 0 : context.size(), pool.stats());
+    }
+
+    private enum BankLookup { HIT, MISS, COLLISION }
+
+    /** The settings this encoder was built with; its decoder needs equal ones. */
+    public EncoderSettings settings() {
+        return settings;
+    }
+}
