@@ -3,6 +3,7 @@ package io.sigmalang.domain.pool;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The exact high-water mark of outstanding leases, and per-stripe acquire counts, without a counter that all
@@ -15,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code reserved = outstanding + Σ slack}, with every slack ≥ 0, so {@code outstanding ≤ reserved} always.
  * An acquire whose stripe has no slack first takes half of another stripe's; only when no stripe has any is
  * outstanding equal to {@code reserved}, and the acquire raises the mark by one. Steady traffic therefore
- * touches only its own stripe's cell, and the mark is exact: a single thread sees its true peak.
+ * touches only its own stripe's cell, and the mark is exact, also under concurrency (see
+ * {@link #reserveSlow}): it is raised only at an instant when outstanding equalled it.
  *
  * <p>Each cell is one long, {@code slack << 32 | count}, where count is the stripe's acquires modulo 2^32
  * (used to sample leases for leak tracking and to time capacity windows). A cell also holds the stripe's
@@ -36,10 +38,13 @@ final class DemandCells {
     private final int stripes;
     private final AtomicLong reserved = new AtomicLong();
     private final AtomicLong highest = new AtomicLong();
+    private final ReentrantLock slowLock = new ReentrantLock();
+    private final long[] firstPass;
 
     DemandCells(int stripes) {
         this.stripes = stripes;
         this.cells = new long[(stripes + 1) * PAD];
+        this.firstPass = new long[stripes];
     }
 
     private static int at(int stripe) {
@@ -61,27 +66,60 @@ final class DemandCells {
         return ((cell >>> 32) - slack) << 32 | ((cell + 1) & COUNT_MASK);
     }
 
+    /**
+     * No slack on this stripe. Under {@code slowLock} (so that steals, raises of the mark and window resets
+     * exclude each other): take this stripe's slack if some came back, else steal half of another's, else
+     * raise the mark, but only once two successive reads of every cell found them equal and without slack.
+     * Outside the lock a cell only changes by a release (slack + 1) or an acquire (slack - 1, count + 1), so
+     * two equal reads mean the cell did not change in between, and at the moment between the two passes no
+     * stripe had slack: outstanding was exactly the mark, and this acquire raises it to a true peak.
+     */
     private int reserveSlow(int at, int stripe) {
-        for (;;) {
-            long cell = (long) CELLS.getVolatile(cells, at);
-            if (cell >>> 32 != 0) {
-                if (CELLS.compareAndSet(cells, at, cell, take(cell, 1))) {
-                    return (int) cell + 1;
-                }
-                continue;
-            }
-            long gained = steal(stripe);
-            if (gained == 0) {
-                raise(highest, reserved.incrementAndGet());
-                gained = 1;
-            }
+        slowLock.lock();
+        try {
             for (;;) {
-                cell = (long) CELLS.getVolatile(cells, at);
-                if (CELLS.compareAndSet(cells, at, cell, take(cell, 1 - gained))) {
-                    return (int) cell + 1;
+                long cell = (long) CELLS.getVolatile(cells, at);
+                if (cell >>> 32 != 0) {
+                    if (CELLS.compareAndSet(cells, at, cell, take(cell, 1))) {
+                        return (int) cell + 1;
+                    }
+                    continue;
                 }
+                long gained = steal(stripe);
+                if (gained == 0) {
+                    if (!noSlackAnywhere()) {
+                        continue;
+                    }
+                    raise(highest, reserved.incrementAndGet());
+                    gained = 1;
+                }
+                for (;;) {
+                    cell = (long) CELLS.getVolatile(cells, at);
+                    if (CELLS.compareAndSet(cells, at, cell, take(cell, 1 - gained))) {
+                        return (int) cell + 1;
+                    }
+                }
+            }
+        } finally {
+            slowLock.unlock();
+        }
+    }
+
+    /** Two passes over the cells, equal and without slack (see {@link #reserveSlow}). Holds slowLock. */
+    private boolean noSlackAnywhere() {
+        for (int stripe = 0; stripe < stripes; stripe++) {
+            long cell = (long) CELLS.getVolatile(cells, at(stripe));
+            if (cell >>> 32 != 0) {
+                return false;
+            }
+            firstPass[stripe] = cell;
+        }
+        for (int stripe = 0; stripe < stripes; stripe++) {
+            if ((long) CELLS.getVolatile(cells, at(stripe)) != firstPass[stripe]) {
+                return false;
             }
         }
+        return true;
     }
 
     /** Takes half (rounded up) of the first other stripe's slack found; returns how much, 0 when none has any. */
@@ -113,25 +151,32 @@ final class DemandCells {
         return highest.get();
     }
 
-    /** The highest outstanding since the previous call; the next window starts at the current outstanding. */
+    /**
+     * The highest outstanding since the previous call; the next window starts at the current outstanding.
+     * Collects every stripe's slack, lowering the mark by as much as it takes, under {@code slowLock} so that
+     * no acquire raises the mark from the value it has half-way through.
+     */
     long windowPeak() {
-        long peak = reserved.get();
-        long collected = 0;
-        for (int stripe = 0; stripe < stripes; stripe++) {
-            int at = at(stripe);
-            for (;;) {
-                long cell = (long) CELLS.getVolatile(cells, at);
-                if (cell >>> 32 == 0) {
-                    break;
-                }
-                if (CELLS.compareAndSet(cells, at, cell, cell & COUNT_MASK)) {
-                    collected += cell >>> 32;
-                    break;
+        slowLock.lock();
+        try {
+            long peak = reserved.get();
+            for (int stripe = 0; stripe < stripes; stripe++) {
+                int at = at(stripe);
+                for (;;) {
+                    long cell = (long) CELLS.getVolatile(cells, at);
+                    if (cell >>> 32 == 0) {
+                        break;
+                    }
+                    if (CELLS.compareAndSet(cells, at, cell, cell & COUNT_MASK)) {
+                        reserved.addAndGet(-(cell >>> 32));
+                        break;
+                    }
                 }
             }
+            return peak;
+        } finally {
+            slowLock.unlock();
         }
-        reserved.addAndGet(-collected);
-        return peak;
     }
 
     /** Whether {@code count}, just returned by {@link #reserve}, is {@code stripe}'s window checkpoint. */
