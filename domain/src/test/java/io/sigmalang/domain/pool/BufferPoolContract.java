@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -533,9 +534,19 @@ public abstract class BufferPoolContract {
 
     @Test
     void noThreadLocalAndNoSynchronizedMethods() {
-        JavaClasses classes = new ClassFileImporter()
-                .withImportOption(location -> !location.contains("/test-classes/") && !location.contains("-tests.jar"))
-                .importPackages(strategyPackage(), "io.sigmalang.domain.pool");
+        // The rules need only the names of the types the pool refers to: resolving them all from the
+        // classpath (the default) would import half the JDK and take seconds.
+        ArchConfiguration archUnit = ArchConfiguration.get();
+        boolean resolving = archUnit.resolveMissingDependenciesFromClassPath();
+        archUnit.setResolveMissingDependenciesFromClassPath(false);
+        JavaClasses classes;
+        try {
+            classes = new ClassFileImporter()
+                    .withImportOption(location -> !location.contains("/test-classes/") && !location.contains("-tests.jar"))
+                    .importPackages(strategyPackage(), "io.sigmalang.domain.pool");
+        } finally {
+            archUnit.setResolveMissingDependenciesFromClassPath(resolving);
+        }
         assertTrue(classes.contain(BufferSlots.class), "the shared machinery is checked too");
         ArchRuleDefinition.noClasses().should().dependOnClassesThat().areAssignableTo(ThreadLocal.class)
                 .because("thread-local caches multiply with virtual threads; pools stripe by thread id")
