@@ -1,5 +1,6 @@
 package io.sigmalang.bench;
 
+import io.sigmalang.domain.pool.BufferPool;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -31,6 +32,15 @@ public abstract class BenchmarkConfig {
     public static final int WRITE_SIZE = 64;
 
     protected BenchmarkConfig() {
+    }
+
+    /**
+     * The pool an encode benchmark stages its streams in: {@code single} for one buffer leased once
+     * ({@link SingleBufferPool}), otherwise a strategy's label, at {@value PoolBenchmark#POOL_CAPACITY} buffers.
+     */
+    static BufferPool encoderPool(String name) {
+        return name.equals("single") ? new SingleBufferPool(BUFFER_SIZE)
+                : PoolStrategy.byLabel(name).create(PoolBenchmark.POOL_CAPACITY, BUFFER_SIZE);
     }
 
     /** The 64 bytes each pool benchmark writes, the same array for every strategy. */

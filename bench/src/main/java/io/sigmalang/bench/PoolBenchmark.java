@@ -1,8 +1,12 @@
 package io.sigmalang.bench;
 
 import io.netty.buffer.ByteBuf;
+import io.sigmalang.domain.pool.BufferLease;
+import io.sigmalang.domain.pool.BufferPool;
+import io.sigmalang.domain.pool.PoolStats;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.nio.ByteBuffer;
+import java.util.Locale;
 import org.apache.commons.pool2.BasePooledObjectFactory;
 import org.apache.commons.pool2.PooledObject;
 import org.apache.commons.pool2.impl.DefaultPooledObject;
@@ -10,6 +14,7 @@ import org.apache.commons.pool2.impl.GenericObjectPool;
 import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -30,6 +35,16 @@ public abstract class PoolBenchmark extends BenchmarkConfig {
     static final int POOL_CAPACITY = 16;
 
     private static final byte[] PAYLOAD = payload();
+
+    /** The project's pools, one strategy per value of {@code strategy}. */
+    @Benchmark
+    public int pooled(PooledState state) {
+        try (BufferLease lease = state.pool.acquire()) {
+            ByteBuffer buffer = lease.buffer();
+            buffer.put(PAYLOAD);
+            return buffer.position();
+        }
+    }
 
     /** The baseline without a pool: a new heap array each time, left to the garbage collector. */
     @Benchmark
@@ -97,7 +112,41 @@ public abstract class PoolBenchmark extends BenchmarkConfig {
         return written;
     }
 
-    /** Netty's pooled allocator with its default settings. */
+    /**
+     * A pool of the project, built as an application builds it. At the end of the trial it must have no lease
+     * outstanding; its counters are printed so an overflow (which would allocate) shows in the log.
+     */
+    @State(Scope.Benchmark)
+    public static class PooledState {
+        /** The strategy's label. */
+        @Param({"fixed", "adaptive", "offheap"})
+        public String strategy;
+
+        BufferPool pool;
+
+        @Setup
+        public void setUp() {
+            pool = PoolStrategy.byLabel(strategy).create(POOL_CAPACITY, BUFFER_SIZE);
+        }
+
+        @TearDown
+        public void tearDown() {
+            PoolStats stats = pool.stats();
+            pool.close();
+            System.out.printf(Locale.ROOT, "%n[pool %s] acquires %d, overflow allocations %d, resizes %d, outstanding %d%n",
+                    strategy, stats.acquires(), stats.overflowAllocations(), stats.resizes(), stats.outstanding());
+            if (stats.outstanding() != 0) {
+                throw new IllegalStateException(stats.outstanding() + " leases of pool " + strategy
+                        + " were never released");
+            }
+        }
+    }
+
+    /**
+     * Netty's pooled allocator with its default settings. Netty caches per thread only on its own event-loop
+     * threads by default ({@code io.netty.allocator.useCacheForAllThreads=false}), so the benchmark threads, like
+     * any application thread, use the shared arenas.
+     */
     @State(Scope.Benchmark)
     public static class NettyState {
         PooledByteBufAllocator allocator;
