@@ -1,23 +1,15 @@
 package io.sigmalang.bench;
 
-import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.List;
 
-/**
- * Reads the JVM's memory gauges for the report: the peak of heap used since the last {@link #resetPeaks()}, and
- * the native memory held by direct buffers and FFM segments.
- */
+/** Reads the peak of heap used since the last {@link #resetPeaks()}, from the JVM's heap memory pools. */
 final class HeapGauge {
     private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(pool -> pool.getType() == MemoryType.HEAP)
             .toList();
-    private final BufferPoolMXBean direct = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
-            .filter(pool -> pool.getName().equals("direct"))
-            .findFirst()
-            .orElse(null);
 
     /** Collects garbage, then restarts every heap pool's peak from its current use. */
     void resetPeaks() {
@@ -37,10 +29,5 @@ final class HeapGauge {
             sum += pool.getPeakUsage().getUsed();
         }
         return sum;
-    }
-
-    /** Bytes of native memory held now by direct buffers (and FFM segments, which the JVM counts there). */
-    long directUsed() {
-        return direct == null ? 0 : direct.getMemoryUsed();
     }
 }

@@ -14,12 +14,12 @@ package io.sigmalang.bench;
  * @param retainedBytes     {@code PoolStats.retainedBytes} at the end of the run
  * @param peakRetainedBytes {@code PoolStats.peakRetainedBytes} at the end of the run
  * @param peakHeapUsedBytes peak heap used during the run (memory pool peaks reset after a GC at its start)
- * @param peakDirectBytes   the most native memory seen held by direct buffers and segments during the run
  * @param efficiency        acquires served from the pool's capacity, as a fraction of all acquires
  * @param overflowRate      acquires served by an overflow allocation, as a fraction of all acquires
  * @param overflows         acquires served by an overflow allocation
  * @param resizes           capacity changes the pool made
  * @param outstanding       leases not released at the end of the run (must be 0)
+ * @param slowRegions       timed calls left out of the averages as descheduled (corpus only; 0 for bursts)
  */
 record SweepRow(
         String workload,
@@ -33,10 +33,10 @@ record SweepRow(
         long retainedBytes,
         long peakRetainedBytes,
         long peakHeapUsedBytes,
-        long peakDirectBytes,
         double efficiency,
         double overflowRate,
         long overflows,
         long resizes,
-        long outstanding) {
+        long outstanding,
+        long slowRegions) {
 }
