@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * One operation: lease a 4,096-byte buffer, write 64 bytes into it, give it back. The project's pools
@@ -40,6 +41,21 @@ public abstract class PoolBenchmark extends BenchmarkConfig {
     @Benchmark
     public int pooled(PooledState state) {
         try (BufferLease lease = state.pool.acquire()) {
+            ByteBuffer buffer = lease.buffer();
+            buffer.put(PAYLOAD);
+            return buffer.position();
+        }
+    }
+
+    /**
+     * The same as {@link #pooled}, but the lease escapes (as it does in the encoder, which keeps its leases in an
+     * array), so escape analysis cannot remove a lease object the pool allocates: this shows what an acquire
+     * allocates in real use.
+     */
+    @Benchmark
+    public int pooledLeaseEscapes(PooledState state, Blackhole escape) {
+        try (BufferLease lease = state.pool.acquire()) {
+            escape.consume(lease);
             ByteBuffer buffer = lease.buffer();
             buffer.put(PAYLOAD);
             return buffer.position();
