@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -26,15 +28,15 @@ import picocli.CommandLine.ParseResult;
         description = "Encode conversations as compact ΣLANG v2 semantic-tree streams, and decode them.",
         subcommands = CommandLine.HelpCommand.class)
 public final class SigmalangCli implements Runnable {
-    private final Terminal terminal;
+    @Spec
+    CommandSpec spec;
 
-    private SigmalangCli(Terminal terminal) {
-        this.terminal = terminal;
+    private SigmalangCli() {
     }
 
     @Override
     public void run() {
-        throw new ParameterException(new CommandLine(this), "a command is required (encode, decode, parse,"
+        throw new ParameterException(spec.commandLine(), "a command is required (encode, decode, parse,"
                 + " tree-encode, tree-decode)");
     }
 
@@ -45,7 +47,7 @@ public final class SigmalangCli implements Runnable {
 
     /** The command line for one run over {@code terminal}, with the given pool strategy modules. */
     public static CommandLine create(Terminal terminal, List<Module> strategies) {
-        CommandLine cli = new CommandLine(new SigmalangCli(terminal))
+        CommandLine cli = new CommandLine(new SigmalangCli())
                 .addSubcommand(new EncodeCommand(terminal, strategies))
                 .addSubcommand(new DecodeCommand(terminal))
                 .addSubcommand(new ParseCommand(terminal))

@@ -2,6 +2,7 @@ package io.sigmalang.launcher.wiring;
 
 import com.google.inject.Inject;
 import com.google.inject.Provider;
+import com.google.inject.ProvisionException;
 import io.sigmalang.domain.pool.BufferPool;
 import io.sigmalang.launcher.config.InvalidConfigException;
 import io.sigmalang.launcher.config.Settings;
@@ -35,9 +36,13 @@ public final class PoolSelection {
         String name = strategy();
         try {
             return strategies.get(name).get();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigException(Settings.POOL_STRATEGY.key(), "invalid configuration for pool strategy "
-                    + name + ": " + e.getMessage());
+        } catch (ProvisionException e) {
+            // A pool constructor refuses settings it cannot use with IllegalArgumentException; Guice wraps it.
+            if (e.getCause() instanceof IllegalArgumentException refused) {
+                throw new InvalidConfigException(Settings.POOL_STRATEGY.key(), "invalid configuration for pool"
+                        + " strategy " + name + ": " + refused.getMessage());
+            }
+            throw e;
         }
     }
 }
