@@ -16,12 +16,12 @@ public final class Settings {
     public static final Setting POOL_STRATEGY = new Setting("pool.strategy",
             "the buffer-pool strategy", new NameKind(), "adaptive");
     public static final Setting POOL_CAPACITY = new Setting("pool.capacity",
-            "buffers the pool keeps (the adaptive pool's starting capacity)", new IntKind(1, 65_536), 16);
+            "buffers the pool keeps (the adaptive pool's starting capacity)", new IntKind(1, 65_536), 32);
     public static final Setting POOL_BUFFER_SIZE = new Setting("pool.buffer-size",
             "bytes per pooled buffer", new IntKind(64, 1 << 26), 4096);
     public static final Setting POOL_LEAK_DETECTION = new Setting("pool.leak-detection",
-            "how leases lost without release are found", new ChoiceKind(List.of("off", "sampled", "strict")),
-            "sampled");
+            "which leases are tracked for leaks: none, one in 128, all, or all and close() fails on open leases",
+            new ChoiceKind(List.of("off", "sampled", "paranoid", "strict")), "off");
     public static final Setting ADAPTIVE_GROW_THRESHOLD = new Setting("pool.adaptive.grow-threshold",
             "overflow rate over a window above which the adaptive pool grows", new DecimalKind(0, false, 1, true),
             0.05);

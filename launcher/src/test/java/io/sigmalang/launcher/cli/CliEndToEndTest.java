@@ -133,7 +133,7 @@ class CliEndToEndTest {
         assertOneLine(set);
         CliRun picky = run("encode", text.toString(), "--pool", "picky");
         assertEquals(ExitCodes.USAGE, picky.exitCode());
-        assertEquals("sigmalang encode: invalid configuration for pool strategy picky: capacity 16 is not a power of 4",
+        assertEquals("sigmalang encode: invalid configuration for pool strategy picky: capacity 32 is not a power of 3",
                 picky.err().strip());
     }
 

@@ -40,7 +40,7 @@ class ConfigLoaderTest {
     void defaultsAloneGiveTheAdaptivePoolAndTheEncoderDefaults() {
         SigmalangConfig config = loader.load(ConfigSources.none());
         assertEquals("adaptive", config.pool().strategy());
-        assertEquals(16, config.pool().capacity());
+        assertEquals(32, config.pool().capacity());
         assertEquals(1024, config.encoder().bankCapacity());
         assertEquals(4, config.encoder().contextDepth());
         assertEquals("built-in defaults", config.origin("pool.strategy"));
@@ -108,7 +108,7 @@ class ConfigLoaderTest {
     @Test
     void wrongChoiceAndWrongBoolean() {
         assertEquals("invalid configuration: pool.leak-detection = \"loud\" (from system property"
-                        + " sigmalang.pool.leak-detection): expected one of off, sampled, strict",
+                        + " sigmalang.pool.leak-detection): expected one of off, sampled, paranoid, strict",
                 error(new ConfigSources(null, Map.of(), props("sigmalang.pool.leak-detection", "loud"), List.of())));
         assertEquals("invalid configuration: encoder.delta.enabled = \"maybe\" (from command-line option --set):"
                         + " expected true or false",

@@ -22,7 +22,7 @@ public final class TestStrategies extends AbstractModule {
             throw new IllegalStateException("simulated bug");
         });
         PoolStrategies.of(binder()).addBinding("picky").toProvider(() -> {
-            throw new IllegalArgumentException("capacity 16 is not a power of 4");
+            throw new IllegalArgumentException("capacity 32 is not a power of 3");
         });
     }
 

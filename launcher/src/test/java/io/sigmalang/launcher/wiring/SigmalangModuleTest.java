@@ -56,7 +56,7 @@ class SigmalangModuleTest {
     void aPoolRefusingItsConfigurationIsAConfigurationError() {
         ProvisionException e = assertThrows(ProvisionException.class,
                 () -> injector("picky").getInstance(BufferPool.class));
-        assertEquals("invalid configuration for pool strategy picky: capacity 16 is not a power of 4",
+        assertEquals("invalid configuration for pool strategy picky: capacity 32 is not a power of 3",
                 assertInstanceOf(InvalidConfigException.class, e.getCause()).getMessage());
     }
 
