@@ -27,9 +27,14 @@ public record CliRun(int exitCode, byte[] out, String err) {
     }
 
     public static CliRun run(byte[] stdin, Map<String, String> environment, String... args) {
+        return run(false, stdin, environment, args);
+    }
+
+    /** A run whose stderr is (or is not) taken for a terminal. */
+    public static CliRun run(boolean interactive, byte[] stdin, Map<String, String> environment, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StringWriter err = new StringWriter();
-        Terminal terminal = new Terminal(new ByteArrayInputStream(stdin), out, new PrintWriter(err, true), false,
+        Terminal terminal = new Terminal(new ByteArrayInputStream(stdin), out, new PrintWriter(err, true), interactive,
                 environment, new Properties());
         int code = SigmalangCli.create(terminal, TestStrategies.withShipped()).execute(args);
         return new CliRun(code, out.toByteArray(), err.toString());
