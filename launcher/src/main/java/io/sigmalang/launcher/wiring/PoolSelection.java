@@ -26,7 +26,9 @@ public final class PoolSelection {
         String name = config.pool().strategy();
         if (!strategies.containsKey(name)) {
             throw InvalidConfigException.badValue(Settings.POOL_STRATEGY.key(), name,
-                    config.origin(Settings.POOL_STRATEGY.key()), "one of " + String.join(", ", new TreeSet<>(strategies.keySet())));
+                    config.origin(Settings.POOL_STRATEGY.key()), strategies.isEmpty()
+                            ? "a pool strategy, but none is installed"
+                            : "one of " + String.join(", ", new TreeSet<>(strategies.keySet())));
         }
         return name;
     }
