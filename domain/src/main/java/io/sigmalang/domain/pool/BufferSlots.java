@@ -1,0 +1,742 @@
+package io.sigmalang.domain.pool;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The machinery every {@link BufferPool} strategy shares: slots with a generation-stamped state machine,
+ * striped lock-free free lists, counters, the bound policy, leak detection and (for a resizable pool) demand
+ * windows. A strategy is this class plus a {@link BufferMemory} (where buffers live) and a {@link Shape}
+ * (preallocated or on demand, fixed or ruled by a {@link CapacityRule}).
+ *
+ * <h2>Design</h2>
+ *
+ * <p><b>Fast path.</b> {@code acquire()} pops a free slot from the stack of the caller's stripe (chosen by
+ * hashing {@link Thread#threadId()}, so it is the same for virtual threads and involves no
+ * {@code ThreadLocal}), takes one unit of the stripe's slack in {@link DemandCells}, stamps the slot with its
+ * next generation and returns a new immutable {@link SlotLease}. {@code close()} on the lease compare-and-sets
+ * the slot from the stamp back to free, pushes it on the releasing thread's stripe and gives the slack back.
+ * That is one compare-and-set per step on cache lines that only the stripe's threads write: two threads on
+ * two stripes do not contend. Nothing is locked while a caller holds a buffer, and both paths are O(1) (a
+ * failed stripe costs at most one pop per other stripe).
+ *
+ * <p><b>Slow path</b> ({@code acquireSlow}), when the stripe is empty: pop from the other stripes; else create
+ * a buffer in a slot that has none, if the capacity and the bound allow; else allocate an overflow buffer
+ * (one-off slot, dropped on release) if the bound allows; else apply the {@link BoundPolicy}.
+ *
+ * <p><b>Counting without shared counters.</b> A slot's generation is the number of times it was leased, so
+ * {@link #stats()} sums acquires and releases over the slots; only overflow and leaks, which are slow paths,
+ * have their own atomic counters. {@code outstanding = acquires - releases} holds in every snapshot by
+ * construction. The peak is kept exactly by {@link DemandCells}.
+ *
+ * <p><b>Misuse.</b> A lease acts only while the slot's state equals its stamp (see {@link Slot}). Errors are
+ * built in static helpers so that the hot methods stay small enough to inline.
+ *
+ * <p><b>Leaks.</b> A leaked lease stays counted as outstanding (it was never released) and in
+ * {@link PoolStats#leaks()}; its slot is taken back with a new buffer, since the old one may still be
+ * referenced. See {@link LeakDetector}.
+ *
+ * <p><b>Windows</b> (resizable pools only). Each stripe counts its acquires; when one reaches its checkpoint
+ * the pool sums the stripes, and once {@code windowAcquires} have passed it asks the {@link CapacityRule} for
+ * the next capacity under a try-lock. Growing only raises the capacity (buffers are created on demand);
+ * shrinking lets free buffers go at once and leased ones as they come back.
+ */
+public final class BufferSlots {
+    private static final long LEASED = Slot.LEASED;
+    private static final long CLOSED = Slot.CLOSED;
+    private static final int NO_BUFFER = 0;
+    private static final VarHandle CLOSED_FLAG;
+
+    static {
+        try {
+            CLOSED_FLAG = MethodHandles.lookup().findVarHandle(BufferSlots.class, "closed", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * How a pool's slots are laid out and sized.
+     *
+     * @param maxCapacity    the most buffers the pool can ever retain (slots are reserved for this many)
+     * @param preallocate    whether all of the initial capacity is allocated at construction
+     * @param windowAcquires the length of a demand window, or 0 for a pool whose capacity never changes
+     * @param rule           the rule consulted at the end of each window ({@code null} when there are none)
+     */
+    public record Shape(int maxCapacity, boolean preallocate, int windowAcquires, CapacityRule rule) {
+        public Shape {
+            PoolChecks.between("maxCapacity", maxCapacity, 1, PoolSettings.MAX_CAPACITY);
+            PoolChecks.between("windowAcquires", windowAcquires, 0, Integer.MAX_VALUE);
+            if ((windowAcquires == 0) != (rule == null)) {
+                throw new IllegalArgumentException(
+                        "a capacity rule needs windowAcquires > 0 and windowAcquires > 0 needs a rule");
+            }
+        }
+
+        /** A fixed capacity, all allocated up front. */
+        public static Shape fixed(int capacity) {
+            return new Shape(capacity, true, 0, null);
+        }
+
+        /** A capacity between 1 and {@code maxCapacity}, revised by {@code rule} every window. */
+        public static Shape resizable(int maxCapacity, int windowAcquires, CapacityRule rule) {
+            return new Shape(maxCapacity, false, windowAcquires, PoolChecks.notNull("rule", rule));
+        }
+    }
+
+    private final String name;
+    private final int bufferSize;
+    private final int stripeMask;
+    private final Slot[] slots;
+    private final FreeStacks free;
+    private final DemandCells demand;
+    private final BufferMemory memory;
+    private final boolean wipe;
+    private final boolean resizable;
+    private final int windowAcquires;
+    private final CapacityRule rule;
+    private final LeakDetector leaks;
+    private final PoolBound bound;
+    private final long maxBytes;
+
+    private volatile int capacity;
+    @SuppressWarnings("unused") // accessed through CLOSED_FLAG
+    private volatile boolean closed;
+    private final AtomicInteger backed = new AtomicInteger();
+    private final AtomicInteger peakBacked = new AtomicInteger();
+    /** Bytes allocated and not let go of: retained pooled buffers plus overflow buffers out. */
+    private final AtomicLong footprint = new AtomicLong();
+    private final AtomicLong overflowAcquires = new AtomicLong();
+    private final AtomicLong overflowReleases = new AtomicLong();
+    private final AtomicLong pooledLeaks = new AtomicLong();
+    private final AtomicLong overflowLeaks = new AtomicLong();
+    private final AtomicLong resizes = new AtomicLong();
+    private final Set<Slot> overflowOut = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger waiters = new AtomicInteger();
+    private final ReentrantLock waitLock = new ReentrantLock();
+    private final Condition bufferFreed = waitLock.newCondition();
+    private final ReentrantLock windowLock = new ReentrantLock();
+    private long windowOverflowBase;
+
+    /**
+     * @param name     the pool's name, used in every message
+     * @param settings capacity (the initial one, for a resizable pool), buffer size, stripes, bound, leaks
+     * @param memory   where the buffers live
+     * @param shape    preallocated or on demand, fixed or resizable
+     * @throws IllegalArgumentException when the capacity exceeds {@code shape.maxCapacity()}, or a
+     *     preallocated capacity exceeds the bound
+     */
+    public BufferSlots(String name, PoolSettings settings, BufferMemory memory, Shape shape) {
+        this.name = PoolChecks.notNull("name", name);
+        PoolChecks.notNull("settings", settings);
+        PoolChecks.notNull("shape", shape);
+        this.memory = PoolChecks.notNull("memory", memory);
+        PoolChecks.between("capacity", settings.capacity(), 1, shape.maxCapacity());
+        if (shape.preallocate()) {
+            settings.requirePreallocationWithinBound();
+        }
+        this.bufferSize = settings.bufferSize();
+        this.stripeMask = settings.stripes() - 1;
+        this.capacity = settings.capacity();
+        this.bound = settings.bound();
+        this.maxBytes = bound.maxBytes();
+        this.wipe = memory.wipesOnRelease();
+        this.windowAcquires = shape.windowAcquires();
+        this.resizable = windowAcquires != 0;
+        this.rule = shape.rule();
+        this.free = new FreeStacks(settings.stripes() + 1, shape.maxCapacity());
+        this.demand = new DemandCells(settings.stripes());
+        this.leaks = settings.leakDetection().enabled() ? new LeakDetector(this, settings.leakDetection()) : null;
+        this.slots = new Slot[shape.maxCapacity()];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = new Slot(i, this);
+        }
+        int preallocated = shape.preallocate() ? capacity : 0;
+        for (int i = slots.length - 1; i >= preallocated; i--) {
+            free.push(NO_BUFFER, i);
+        }
+        if (preallocated > 0) {
+            preallocate(preallocated, settings.stripes());
+        }
+        if (resizable) {
+            demand.startWindow(windowAcquires);
+        }
+    }
+
+    /** Creates the first {@code count} buffers, spread over the stripes in contiguous blocks. */
+    private void preallocate(int count, int stripes) {
+        try {
+            for (int i = count - 1; i >= 0; i--) {
+                giveBuffer(slots[i], BufferMemory.Use.POOLED);
+                free.push(1 + (int) ((long) i * stripes / count), i);
+            }
+        } catch (RuntimeException | Error e) {
+            memory.close();
+            throw e;
+        }
+        backed.set(count);
+        peakBacked.set(count);
+        footprint.set((long) count * bufferSize);
+    }
+
+    // ---------------------------------------------------------------- acquire
+
+    /**
+     * Leases a buffer positioned at 0 with its whole capacity as limit, in big-endian order.
+     *
+     * @throws IllegalStateException  when the pool is closed
+     * @throws PoolExhaustedException at the bound, under {@link BoundPolicy#FAIL_FAST} or after
+     *     {@link BoundPolicy#WAIT} ran out of time
+     */
+    public BufferLease acquire() {
+        if (closed) {
+            throw closedOnAcquire(name);
+        }
+        int stripe = stripeOfCurrentThread();
+        int index = free.pop(stripe + 1);
+        Slot slot = index >= 0 ? slots[index] : acquireSlow(stripe);
+        int count = demand.reserve(stripe);
+        long stamp = Slot.nextStamp((long) Slot.STATE.getOpaque(slot));
+        ByteBuffer buffer = slot.buffer;
+        buffer.clear();
+        buffer.order(ByteOrder.BIG_ENDIAN);
+        if (resizable && demand.atCheckpoint(stripe, count)) {
+            checkpoint(stripe, count);
+        }
+        if (leaks == null) {
+            Slot.STATE.setRelease(slot, stamp);
+            return new SlotLease(slot, stamp);
+        }
+        return trackedLease(slot, stamp, count);
+    }
+
+    private int stripeOfCurrentThread() {
+        // Fibonacci hashing: consecutive thread ids land on different stripes.
+        return (int) ((Thread.currentThread().threadId() * 0x9E37_79B9_7F4A_7C15L) >>> 32) & stripeMask;
+    }
+
+    private BufferLease trackedLease(Slot slot, long stamp, int count) {
+        SlotLease lease = new SlotLease(slot, stamp);
+        if (leaks.tracks(count)) {
+            slot.tracker = leaks.track(lease, slot, stamp);
+        }
+        Slot.STATE.setRelease(slot, stamp);
+        return lease;
+    }
+
+    private Slot acquireSlow(int stripe) {
+        Slot slot = takeWithinBound(stripe, 1);
+        return slot != null ? slot : atBound(stripe);
+    }
+
+    /** A slot from another stripe, a new pooled buffer, or an overflow buffer, within capacity and bound. */
+    private Slot takeWithinBound(int stripe, int firstOffset) {
+        for (int k = firstOffset; k <= stripeMask; k++) {
+            int index = free.pop(((stripe + k) & stripeMask) + 1);
+            if (index >= 0) {
+                return slots[index];
+            }
+        }
+        Slot created = createPooled();
+        if (created != null) {
+            return created;
+        }
+        return reserveBytes() ? newOverflow() : null;
+    }
+
+    /** A slot given a new buffer, when the capacity and the bound allow one more; else null. */
+    private Slot createPooled() {
+        for (;;) {
+            if (closed) {
+                throw closedOnAcquire(name);
+            }
+            int count = backed.get();
+            if (count >= capacity || !reserveBytes()) {
+                return null;
+            }
+            if (backed.compareAndSet(count, count + 1)) {
+                break;
+            }
+            releaseBytes();
+        }
+        int index = free.pop(NO_BUFFER);
+        if (index < 0) {
+            // A buffer being let go of has given up its count but not yet its slot: rare, serve unpooled.
+            backed.decrementAndGet();
+            releaseBytes();
+            return null;
+        }
+        Slot slot = slots[index];
+        try {
+            giveBuffer(slot, BufferMemory.Use.POOLED);
+        } catch (RuntimeException | Error e) {
+            free.push(NO_BUFFER, index);
+            backed.decrementAndGet();
+            releaseBytes();
+            throw e;
+        }
+        raise(peakBacked, backed.get());
+        return slot;
+    }
+
+    private Slot newOverflow() {
+        Slot slot = new Slot(-1, this);
+        try {
+            giveBuffer(slot, BufferMemory.Use.OVERFLOW);
+        } catch (RuntimeException | Error e) {
+            releaseBytes();
+            throw e;
+        }
+        overflowOut.add(slot);
+        overflowAcquires.incrementAndGet();
+        return slot;
+    }
+
+    private void giveBuffer(Slot slot, BufferMemory.Use use) {
+        BufferMemory.Block block = memory.allocate(bufferSize, use);
+        if (block.buffer().capacity() != bufferSize) {
+            throw new IllegalStateException(memory + " returned a buffer of " + block.buffer().capacity()
+                    + " bytes for pool '" + name + "', expected " + bufferSize);
+        }
+        slot.handle = block.handle();
+        slot.buffer = block.buffer();
+    }
+
+    private Slot atBound(int stripe) {
+        return switch (bound.atBound()) {
+            case ALLOCATE_UNPOOLED -> {
+                footprint.addAndGet(bufferSize);
+                yield newOverflow();
+            }
+            case FAIL_FAST -> throw exhausted("is at its bound of " + maxBytes + " bytes");
+            case WAIT -> awaitBuffer(stripe);
+        };
+    }
+
+    private Slot awaitBuffer(int stripe) {
+        long deadline = System.nanoTime() + bound.maxWait().toNanos();
+        waitLock.lock();
+        waiters.incrementAndGet();
+        try {
+            for (;;) {
+                if (closed) {
+                    throw closedOnAcquire(name);
+                }
+                Slot slot = takeWithinBound(stripe, 0);
+                if (slot != null) {
+                    return slot;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw exhausted("waited " + bound.maxWait().toMillis() + " ms at its bound of " + maxBytes
+                            + " bytes");
+                }
+                bufferFreed.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw exhausted("was interrupted while waiting at its bound of " + maxBytes + " bytes");
+        } finally {
+            waiters.decrementAndGet();
+            waitLock.unlock();
+        }
+    }
+
+    private boolean reserveBytes() {
+        if (maxBytes == Long.MAX_VALUE) {
+            footprint.addAndGet(bufferSize);
+            return true;
+        }
+        for (;;) {
+            long used = footprint.get();
+            if (used > maxBytes - bufferSize) {
+                return false;
+            }
+            if (footprint.compareAndSet(used, used + bufferSize)) {
+                return true;
+            }
+        }
+    }
+
+    private void releaseBytes() {
+        footprint.addAndGet(-bufferSize);
+    }
+
+    // ---------------------------------------------------------------- release
+
+    /** Called by {@link SlotLease#close()}. */
+    void release(Slot slot, long stamp) {
+        if (!Slot.STATE.compareAndSet(slot, stamp, stamp - LEASED)) {
+            releaseRefused(slot, stamp);
+            return;
+        }
+        LeakDetector.Tracker tracker = slot.tracker;
+        if (tracker != null) {
+            slot.tracker = null;
+            tracker.released();
+        }
+        int stripe = stripeOfCurrentThread();
+        if (slot.index < 0 || (resizable && backed.get() > capacity)) {
+            dropReleased(slot, stripe);
+        } else {
+            if (wipe) {
+                memory.wipe(slot.buffer, slot.handle);
+            }
+            free.push(stripe + 1, slot.index);
+        }
+        demand.giveBack(stripe);
+        if (waiters.get() != 0) {
+            signalWaiters();
+        }
+    }
+
+    /** A released overflow buffer, or a pooled one beyond a capacity that has shrunk: let it go. */
+    private void dropReleased(Slot slot, int stripe) {
+        if (slot.index < 0) {
+            overflowOut.remove(slot);
+            freeOverflow(slot);
+            overflowReleases.incrementAndGet();
+            return;
+        }
+        for (;;) {
+            int count = backed.get();
+            if (count <= capacity) {
+                if (wipe) {
+                    memory.wipe(slot.buffer, slot.handle);
+                }
+                free.push(stripe + 1, slot.index);
+                return;
+            }
+            if (backed.compareAndSet(count, count - 1)) {
+                letGo(slot);
+                return;
+            }
+        }
+    }
+
+    private void freeOverflow(Slot slot) {
+        memory.free(slot.buffer, slot.handle, BufferMemory.Use.OVERFLOW);
+        slot.buffer = null;
+        slot.handle = null;
+        releaseBytes();
+    }
+
+    /** Frees the buffer of a pooled slot the caller owns, whose count was already taken off {@code backed}. */
+    private void letGo(Slot slot) {
+        memory.free(slot.buffer, slot.handle, BufferMemory.Use.POOLED);
+        slot.buffer = null;
+        slot.handle = null;
+        free.push(NO_BUFFER, slot.index);
+        releaseBytes();
+    }
+
+    /** The stamp did not match: released after the pool closed (fine), or a misuse (throws). */
+    private void releaseRefused(Slot slot, long stamp) {
+        long closedStamp = stamp | CLOSED;
+        if (!Slot.STATE.compareAndSet(slot, closedStamp, closedStamp - LEASED)) {
+            throw refused(slot, stamp, "release the lease");
+        }
+        LeakDetector.Tracker tracker = slot.tracker;
+        if (tracker != null) {
+            slot.tracker = null;
+            tracker.released();
+        }
+        if (slot.index < 0) {
+            overflowOut.remove(slot);
+            freeOverflow(slot);
+            overflowReleases.incrementAndGet();
+        }
+        demand.giveBack(stripeOfCurrentThread());
+    }
+
+    private void signalWaiters() {
+        waitLock.lock();
+        try {
+            bufferFreed.signalAll();
+        } finally {
+            waitLock.unlock();
+        }
+    }
+
+    /**
+     * Called by the leak detector for a lease that became unreachable unreleased. Returns whether the slot
+     * was taken back (false if its state no longer matches, which a tracked lease cannot cause).
+     */
+    boolean reclaimLeaked(Slot slot, long stamp) {
+        AtomicLong counter = slot.index < 0 ? overflowLeaks : pooledLeaks;
+        counter.incrementAndGet();
+        if (!Slot.STATE.compareAndSet(slot, stamp, stamp - LEASED)) {
+            long closedStamp = stamp | CLOSED;
+            if (Slot.STATE.compareAndSet(slot, closedStamp, closedStamp - LEASED)) {
+                // The pool closed meanwhile and its memory is gone: only the books remain to be kept.
+                slot.tracker = null;
+                overflowOut.remove(slot);
+                return true;
+            }
+            counter.decrementAndGet();
+            return false;
+        }
+        slot.tracker = null;
+        if (slot.index < 0) {
+            overflowOut.remove(slot);
+            freeOverflow(slot);
+        } else {
+            // The buffer may still be referenced through a ByteBuffer kept by the leaker: never lend it again.
+            backed.decrementAndGet();
+            letGo(slot);
+        }
+        if (waiters.get() != 0) {
+            signalWaiters();
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- windows and resizing
+
+    private void checkpoint(int stripe, int count) {
+        if (!windowLock.tryLock()) {
+            demand.arm(stripe, count, 1);
+            return;
+        }
+        try {
+            long done = demand.windowCount();
+            if (done < windowAcquires) {
+                demand.arm(stripe, count, windowAcquires - done);
+                return;
+            }
+            long overflowNow = overflowAcquires.get();
+            long overflows = overflowNow - windowOverflowBase;
+            windowOverflowBase = overflowNow;
+            int current = capacity;
+            DemandWindow window = new DemandWindow(done, overflows, demand.windowPeak(), current);
+            demand.startWindow(windowAcquires);
+            int next = rule.nextCapacity(window);
+            if (next != current) {
+                resize(next);
+            }
+        } finally {
+            windowLock.unlock();
+        }
+    }
+
+    private void resize(int next) {
+        // A rule answering outside 1..maxCapacity is clamped: throwing here would fail an innocent acquire.
+        capacity = Math.max(1, Math.min(slots.length, next));
+        resizes.incrementAndGet();
+        dropFreeBeyondCapacity();
+    }
+
+    private void dropFreeBeyondCapacity() {
+        for (int stack = 1; stack <= stripeMask + 1; stack++) {
+            for (;;) {
+                if (backed.get() <= capacity) {
+                    return;
+                }
+                int index = free.pop(stack);
+                if (index < 0) {
+                    break;
+                }
+                if (decrementIfAbove(backed, capacity)) {
+                    letGo(slots[index]);
+                } else {
+                    free.push(stack, index);
+                    return;
+                }
+            }
+        }
+    }
+
+    private static boolean decrementIfAbove(AtomicInteger counter, int floor) {
+        for (;;) {
+            int value = counter.get();
+            if (value <= floor) {
+                return false;
+            }
+            if (counter.compareAndSet(value, value - 1)) {
+                return true;
+            }
+        }
+    }
+
+    /**
+     * Lets go of every free buffer (an idle pool's trim): afterwards the pool retains only the buffers that
+     * are leased. Returns how many were let go.
+     */
+    public int dropFree() {
+        int dropped = 0;
+        for (int stack = 1; stack <= stripeMask + 1; stack++) {
+            int index;
+            while ((index = free.pop(stack)) >= 0) {
+                backed.decrementAndGet();
+                letGo(slots[index]);
+                dropped++;
+            }
+        }
+        return dropped;
+    }
+
+    // ---------------------------------------------------------------- stats, accessors, close
+
+    /**
+     * A snapshot of the counters. Exact when the pool is quiet; under concurrent use each figure is read a
+     * moment apart, but {@code outstanding == acquires - releases} and {@code peakOutstanding >= outstanding}
+     * hold in every snapshot.
+     */
+    public PoolStats stats() {
+        long pooledAcquires = 0;
+        long pooledReleases = 0;
+        int leased = 0;
+        for (Slot slot : slots) {
+            long state = (long) Slot.STATE.getAcquire(slot);
+            long generation = Slot.generation(state);
+            pooledAcquires += generation;
+            if ((state & LEASED) != 0) {
+                leased++;
+                pooledReleases += generation - 1;
+            } else {
+                pooledReleases += generation;
+            }
+        }
+        long leakedPooled = pooledLeaks.get();
+        long leakedOverflow = overflowLeaks.get();
+        long overflowOutReleases = overflowReleases.get();
+        long overflows = overflowAcquires.get();
+        long acquires = pooledAcquires + overflows;
+        long releases = pooledReleases - leakedPooled + overflowOutReleases;
+        long outstanding = acquires - releases;
+        int retained = closed ? 0 : backed.get();
+        return new PoolStats(
+                name,
+                capacity,
+                bufferSize,
+                Math.max(0, retained - leased),
+                outstanding,
+                Math.max(outstanding, demand.highest()),
+                acquires,
+                releases,
+                overflows,
+                resizes.get(),
+                (long) retained * bufferSize,
+                (long) peakBacked.get() * bufferSize,
+                leakedPooled + leakedOverflow);
+    }
+
+    public String poolName() {
+        return name;
+    }
+
+    public int bufferSize() {
+        return bufferSize;
+    }
+
+    /** The current capacity. */
+    public int capacity() {
+        return capacity;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * The memory handle ({@link BufferMemory.Block#handle()}) behind a live lease of this pool.
+     *
+     * @throws IllegalArgumentException when the lease is not from this pool
+     * @throws IllegalStateException    when it was released or the pool closed
+     */
+    public Object handleOf(BufferLease lease) {
+        if (!(lease instanceof SlotLease slotLease) || slotLease.slot().owner != this) {
+            throw new IllegalArgumentException(lease + " is not a lease of pool '" + name + "'");
+        }
+        slotLease.buffer();
+        return slotLease.slot().handle;
+    }
+
+    /**
+     * Closes the pool: later acquires throw, outstanding leases refuse their buffer (their release is still
+     * accepted), waiting acquires wake up and throw, and the memory is closed. Idempotent.
+     *
+     * @throws OpenLeasesException in strict leak mode, when leases are open or were leaked (after closing)
+     */
+    public void close() {
+        if (!CLOSED_FLAG.compareAndSet(this, false, true)) {
+            return;
+        }
+        for (Slot slot : slots) {
+            markClosed(slot);
+        }
+        for (Slot slot : overflowOut) {
+            markClosed(slot);
+        }
+        for (int stack = 1; stack <= stripeMask + 1; stack++) {
+            int index;
+            while ((index = free.pop(stack)) >= 0) {
+                slots[index].buffer = null;
+                slots[index].handle = null;
+            }
+        }
+        backed.set(0);
+        footprint.set(0);
+        memory.close();
+        signalWaiters();
+        if (leaks != null) {
+            leaks.checkOnClose();
+        }
+    }
+
+    private static void markClosed(Slot slot) {
+        for (;;) {
+            long state = (long) Slot.STATE.getVolatile(slot);
+            if ((state & LEASED) == 0 || (state & CLOSED) != 0
+                    || Slot.STATE.compareAndSet(slot, state, state | CLOSED)) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "BufferSlots[" + name + ", capacity " + capacity + " × " + bufferSize + " bytes, "
+                + (stripeMask + 1) + " stripes, " + memory + "]";
+    }
+
+    // ---------------------------------------------------------------- errors, built off the hot path
+
+    static IllegalStateException refused(Slot slot, long stamp, String action) {
+        long state = (long) Slot.STATE.getVolatile(slot);
+        String pool = "pool '" + slot.owner.name + "'";
+        if ((state & CLOSED) != 0 && Slot.generation(state) == Slot.generation(stamp) && (state & LEASED) != 0) {
+            return new IllegalStateException("cannot " + action + ": " + pool + " is closed");
+        }
+        String since = Slot.generation(state) > Slot.generation(stamp)
+                ? " (its buffer has been leased again since)" : "";
+        return new IllegalStateException("cannot " + action + ": this lease of " + pool
+                + " was already released" + since);
+    }
+
+    private static IllegalStateException closedOnAcquire(String name) {
+        return new IllegalStateException("cannot acquire: pool '" + name + "' is closed");
+    }
+
+    private PoolExhaustedException exhausted(String what) {
+        PoolStats stats = stats();
+        return new PoolExhaustedException("pool '" + name + "' " + what + " (policy " + bound.atBound() + "; "
+                + stats.outstanding() + " leases out, " + stats.retainedBytes() + " bytes retained, "
+                + footprint.get() + " bytes in use)", stats);
+    }
+
+    private static void raise(AtomicInteger max, int value) {
+        int current;
+        while (value > (current = max.get()) && !max.compareAndSet(current, value)) {
+            Thread.onSpinWait();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.sigmalang.domain.pool;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+
+/**
+ * One place for a buffer in a {@link BufferSlots}, and the state machine that guards it.
+ *
+ * <p>{@code state} packs a generation and two flags: {@code generation << 2 | CLOSED | LEASED}. Every acquire
+ * moves a free slot to the next generation with {@code LEASED} set, and that exact value is the lease's stamp.
+ * Release is a compare-and-set from the stamp to the same generation without {@code LEASED}: it succeeds once
+ * per generation, whoever calls it, so a second release, a release racing another, and a stale lease of an
+ * earlier generation all fail. The generation never repeats (2^62 acquires per slot), so there is no ABA.
+ *
+ * <pre>
+ *   FREE(g) --acquire--&gt; LEASED(g+1) --release--&gt; FREE(g+1)
+ *                          |  \--leak found--&gt; FREE(g+1), buffer replaced
+ *                          \--pool closes--&gt; LEASED|CLOSED(g+1) --release--&gt; CLOSED(g+1)
+ * </pre>
+ *
+ * <p>The generations double as counters: a slot's generation is how many times it was leased, so the pool's
+ * totals are sums over its slots and the fast path updates no shared counter.
+ */
+final class Slot {
+    static final long LEASED = 1;
+    static final long CLOSED = 2;
+    static final long ONE_GENERATION = 4;
+    static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(Slot.class, "state", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The slot's index in its pool, or -1 for an overflow buffer's one-off slot. */
+    final int index;
+    final BufferSlots owner;
+    /** The buffer, or null while the slot has none (not created yet, let go, or replaced after a leak). */
+    ByteBuffer buffer;
+    Object handle;
+    /** The leak tracker of the current lease, when it is tracked. */
+    LeakDetector.Tracker tracker;
+    @SuppressWarnings("unused") // accessed through STATE
+    private long state;
+
+    Slot(int index, BufferSlots owner) {
+        this.index = index;
+        this.owner = owner;
+    }
+
+    static long generation(long state) {
+        return state >>> 2;
+    }
+
+    /** The stamp of the next lease of a slot in {@code state} (free). */
+    static long nextStamp(long state) {
+        return (state & ~(LEASED | CLOSED)) + ONE_GENERATION + LEASED;
+    }
+}
