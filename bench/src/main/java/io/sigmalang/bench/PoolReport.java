@@ -136,7 +136,7 @@ public final class PoolReport {
         rows.sort((a, b) -> a.workload().equals(b.workload()) ? 0 : a.workload().equals("corpus") ? -1 : 1);
 
         out.println("measuring the pools' share of encode time");
-        ReportResult.Share share = share(workloads, strategies, plan, trees.size());
+        ReportResult.Share share = share(workloads, strategies, plan, trees.size(), rows);
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         return new ReportResult(machine(), plan, corpus.source(), corpus.messages().size(), corpus.utf8Bytes(),
                 "defaults", BUFFER_SIZE, CAPACITIES, strategies.stream().map(PoolStrategy::label).toList(),
@@ -149,7 +149,7 @@ public final class PoolReport {
      * round: on a shared machine noise only ever adds time, so the minimum is the steadiest estimate of the cost.
      */
     private static ReportResult.Share share(PoolWorkloads workloads, List<PoolStrategy> strategies,
-            ReportResult.Plan plan, int messages) {
+            ReportResult.Plan plan, int messages, List<SweepRow> rows) {
         int contenders = strategies.size() + 1;
         long[][] nanos = new long[contenders][plan.shareRounds()];
         for (int round = 0; round < plan.shareRounds(); round++) {
@@ -164,12 +164,20 @@ public final class PoolReport {
         }
         double perMessage = (double) plan.sharePasses() * messages;
         double baseline = fastest(nanos[0]) / perMessage;
-        List<ReportResult.ShareRow> rows = new ArrayList<>();
+        List<ReportResult.ShareRow> shares = new ArrayList<>();
         for (int i = 0; i < strategies.size(); i++) {
+            String label = strategies.get(i).label();
             double time = fastest(nanos[i + 1]) / perMessage;
-            rows.add(new ReportResult.ShareRow(strategies.get(i).label(), time, (time - baseline) / time));
+            SweepRow corpusRow = rows.stream()
+                    .filter(r -> r.workload().equals("corpus") && r.strategy().equals(label)
+                            && r.capacity() == SHARE_CAPACITY)
+                    .findFirst()
+                    .orElseThrow();
+            double leasesPerMessage = (double) corpusRow.acquires() / (plan.passes() * (long) messages);
+            double callNanos = leasesPerMessage * (corpusRow.acquireNanos() + corpusRow.releaseNanos());
+            shares.add(new ReportResult.ShareRow(label, time, (time - baseline) / time, callNanos, callNanos / time));
         }
-        return new ReportResult.Share(SHARE_CAPACITY, baseline, rows);
+        return new ReportResult.Share(SHARE_CAPACITY, baseline, shares);
     }
 
     private static double fastest(long[] values) {

@@ -80,6 +80,8 @@ final class ReportJson {
             n.put("strategy", row.strategy());
             n.put("nanosPerMessage", row.nanosPerMessage());
             n.put("poolShare", row.poolShare());
+            n.put("callNanosPerMessage", row.callNanos());
+            n.put("callShare", row.callShare());
         }
 
         ObjectNode compression = root.putObject("compression");

@@ -65,11 +65,11 @@ record ReportResult(
             int shareRounds, int sharePasses, int calibrationSamples) {
 
         static Plan quickPlan() {
-            return new Plan(true, 10, 10_000, 2, 3, 2_000, 3_000, 5, 3, 200_000);
+            return new Plan(true, 10, 10_000, 2, 3, 2_000, 3_000, 5, 10, 200_000);
         }
 
         static Plan fullPlan() {
-            return new Plan(false, 50, 50_000, 10, 20, 20_000, 50_000, 9, 10, 2_000_000);
+            return new Plan(false, 50, 50_000, 10, 20, 20_000, 50_000, 9, 100, 2_000_000);
         }
     }
 
@@ -87,10 +87,14 @@ record ReportResult(
     /**
      * @param strategy        the strategy
      * @param nanosPerMessage nanoseconds per message through this strategy's pool, fastest round
-     * @param poolShare       {@code (nanosPerMessage - baseline) / nanosPerMessage}; negative when the difference
+     * @param poolShare       {@code (nanosPerMessage - baseline) / nanosPerMessage}: everything the pool changes,
+     *                        its calls and their side effects (allocation, inlining); negative when the difference
      *                        is below the noise
+     * @param callNanos       nanoseconds per message spent inside the pool's acquire and release, from the timed
+     *                        calls of the corpus run at the same capacity
+     * @param callShare       {@code callNanos / nanosPerMessage}: the pool's calls alone
      */
-    record ShareRow(String strategy, double nanosPerMessage, double poolShare) {
+    record ShareRow(String strategy, double nanosPerMessage, double poolShare, double callNanos, double callShare) {
     }
 
     /**
