@@ -40,7 +40,8 @@ final class EncodeCommand extends BaseCommand {
     String input;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", defaultValue = "-",
-            description = "Where to write the container (default: standard output).")
+            description = "Where to write the container (default: standard output). A file takes this name only"
+                    + " once the whole input is encoded; a failed run leaves no partial file.")
     String output;
 
     @Option(names = "--stats-json", paramLabel = "FILE", description = "Also write the full statistics as JSON.")
@@ -68,9 +69,9 @@ final class EncodeCommand extends BaseCommand {
             ContainerWriter container;
             try (JmxRegistration jmx = new JmxRegistration("encode", encoder::stats);
                     CountingInputStream in = new CountingInputStream(openInput(input));
-                    OutputStream out = openOutput(output)) {
+                    StagedOutput out = openStagedOutput(output)) {
                 LOG.debug("encoder statistics published on JMX as {}", jmx.name());
-                container = new ContainerWriter(out, settings);
+                container = new ContainerWriter(out.stream(), settings);
                 Utf8Lines lines = new Utf8Lines(in, input);
                 ProgressBar progress = ProgressBar.wanted(terminal.interactive(), size)
                         ? new ProgressBar(terminal.err(), size) : null;
@@ -86,6 +87,8 @@ final class EncodeCommand extends BaseCommand {
                         progress.update(in.count());
                     }
                 }
+                // Only a complete container takes the output's name; on any failure above, close() deletes it.
+                out.commit();
                 if (progress != null) {
                     progress.finish();
                 }
