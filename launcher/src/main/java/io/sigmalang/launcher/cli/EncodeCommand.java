@@ -12,7 +12,9 @@ import io.sigmalang.domain.codec.PathStats;
 import io.sigmalang.domain.format.TreeRejectedException;
 import io.sigmalang.domain.parser.TextParser;
 import io.sigmalang.domain.pool.BufferPool;
+import io.sigmalang.domain.pool.PoolExhaustedException;
 import io.sigmalang.domain.pool.PoolStats;
+import io.sigmalang.launcher.config.SigmalangConfig;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -81,6 +83,9 @@ final class EncodeCommand extends BaseCommand {
                         stream = encoder.encode(parser.parse(line));
                     } catch (TreeRejectedException e) {
                         throw new CliException(ExitCodes.DATA, input + " line " + lines.number() + ": " + e.getMessage());
+                    } catch (PoolExhaustedException e) {
+                        throw Launch.poolExhausted(e, input + " line " + lines.number(),
+                                injector.getInstance(SigmalangConfig.class));
                     }
                     container.write(stream);
                     if (progress != null) {

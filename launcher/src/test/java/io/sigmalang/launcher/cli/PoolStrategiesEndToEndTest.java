@@ -95,6 +95,20 @@ class PoolStrategiesEndToEndTest {
     }
 
     @Test
+    void aPoolGivingUpAtItsBoundIsAConfigurationErrorNamingTheKey() {
+        Path out = dir.resolve("x.sigma");
+        CliRun r = CliRun.shipped("encode", SAMPLE.toString(), "-o", out.toString(), "--set", "pool.buffer-size=64",
+                "--set", "pool.bound.max-bytes=64", "--set", "pool.bound.policy=fail-fast");
+        assertEquals(ExitCodes.USAGE, r.exitCode(), r.toString());
+        assertEquals(1, r.errLines().size(), r.toString());
+        String line = r.errLines().get(0);
+        assertTrue(line.matches("sigmalang encode: \\Q" + SAMPLE + "\\E line \\d+: pool 'adaptive' is at its bound of 64"
+                + " bytes .*: raise pool.bound.max-bytes = 64 \\(from command-line option --set\\) or set"
+                + " pool.bound.policy = allocate-unpooled"), line);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void theSampleShowsTheBankAndDeltaPaths() {
         CliRun r = CliRun.shipped("encode", SAMPLE.toString(), "-o", dir.resolve("s.sigma").toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
