@@ -245,5 +245,7 @@ class ConfigLoaderTest {
         assertEquals("SIGMALANG_POOL_ADAPTIVE_GROW_ABOVE", Settings.ADAPTIVE_GROW_ABOVE.environmentVariable());
         assertEquals("SIGMALANG_POOL_BOUND_MAX_BYTES", Settings.POOL_BOUND_MAX_BYTES.environmentVariable());
         assertEquals("sigmalang.encoder.context-depth", Settings.CONTEXT_DEPTH.systemProperty());
+        // Dots and dashes both become underscores: no two keys may meet in one variable.
+        assertEquals(Settings.ALL.size(), Settings.ALL.stream().map(Setting::environmentVariable).distinct().count());
     }
 }
