@@ -29,6 +29,12 @@ import java.util.function.ToDoubleFunction;
  * {@code sigmalang.encoder.messages}, {@code .bytes.in}, {@code .bytes.out} (counters);
  * {@code sigmalang.encoder.encodes} (a function timer per {@code path}: count and total time) and
  * {@code sigmalang.encoder.path.bytes} (a counter per {@code path}).
+ *
+ * <p>The meters hold the supplier strongly. Micrometer keeps only a weak reference to a meter's state object, so
+ * a supplier made on the spot ({@code encoder::stats}) that nothing else holds would be collected at the next
+ * garbage collection and the meters would freeze or read NaN. Here every value function captures the supplier,
+ * so the meters read it for as long as they are registered (which also keeps the encoder and its pool
+ * reachable; remove the meters from the registry to let them go).
  */
 public final class EncoderMetrics implements MeterBinder {
     private final Supplier<EncoderStats> stats;
@@ -65,9 +71,10 @@ public final class EncoderMetrics implements MeterBinder {
                 s -> s.outputBytes());
         for (EncodingPath path : EncodingPath.values()) {
             Tags pathTags = base.and("path", path.name().toLowerCase(Locale.ROOT));
-            FunctionTimer.builder("sigmalang.encoder.encodes", stats,
-                            s -> pathStats(s.get(), path).count(),
-                            s -> pathStats(s.get(), path).nanos(), TimeUnit.NANOSECONDS)
+            Supplier<EncoderStats> source = stats;
+            FunctionTimer.builder("sigmalang.encoder.encodes", source,
+                            ignored -> pathStats(source.get(), path).count(),
+                            ignored -> pathStats(source.get(), path).nanos(), TimeUnit.NANOSECONDS)
                     .description("messages encoded on this path and the time spent")
                     .tags(pathTags)
                     .register(registry);
@@ -83,7 +90,8 @@ public final class EncoderMetrics implements MeterBinder {
 
     private void counter(MeterRegistry registry, Tags tags, String name, String description, String unit,
             ToDoubleFunction<EncoderStats> value) {
-        FunctionCounter.builder(name, stats, s -> value.applyAsDouble(s.get()))
+        Supplier<EncoderStats> source = stats;
+        FunctionCounter.builder(name, source, ignored -> value.applyAsDouble(source.get()))
                 .description(description).baseUnit(unit).tags(tags).register(registry);
     }
 
@@ -95,6 +103,7 @@ public final class EncoderMetrics implements MeterBinder {
     private void poolGauge(MeterRegistry registry, Tags tags, String name, String description, String unit,
             ToDoubleFunction<PoolStats> value) {
         Gauge.builder("sigmalang.pool." + name, stats, s -> value.applyAsDouble(s.get().pool()))
+                .strongReference(true)
                 .description(description).baseUnit(unit).tags(tags).register(registry);
     }
 }

@@ -52,4 +52,23 @@ class EncoderMetricsTest {
         assertEquals(33, counter("sigmalang.pool.acquires"));
         assertEquals(36, full.count());
     }
+
+    @Test
+    void metersKeepReadingAfterACollectionWhenOnlyTheRegistryHoldsTheSource() throws InterruptedException {
+        // As the documentation shows it: a method reference made on the spot, held by nothing but the meters.
+        bindThroughAFreshSupplier();
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        current.set(Stats.encoder(3));
+        assertEquals(33, counter("sigmalang.pool.acquires"));
+        assertEquals(3 * 32768, gauge("sigmalang.pool.retained"));
+        assertEquals(36, registry.get("sigmalang.encoder.encodes").tags("path", "full").functionTimer().count());
+    }
+
+    private void bindThroughAFreshSupplier() {
+        AtomicReference<EncoderStats> source = current;
+        new EncoderMetrics(() -> source.get(), Tags.of("app", "test")).bindTo(registry);
+    }
 }

@@ -62,6 +62,14 @@ abstract class BaseCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Opens {@code name} for writing through a temporary file that replaces it only on
+     * {@link StagedOutput#commit()} ({@code -} is standard output, written as it comes).
+     */
+    StagedOutput openStagedOutput(String name) {
+        return name.equals("-") ? StagedOutput.standardOutput(openOutput(name)) : StagedOutput.file(name);
+    }
+
     static String reason(IOException e) {
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);

@@ -12,7 +12,9 @@ import io.sigmalang.domain.codec.PathStats;
 import io.sigmalang.domain.format.TreeRejectedException;
 import io.sigmalang.domain.parser.TextParser;
 import io.sigmalang.domain.pool.BufferPool;
+import io.sigmalang.domain.pool.PoolExhaustedException;
 import io.sigmalang.domain.pool.PoolStats;
+import io.sigmalang.launcher.config.SigmalangConfig;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -40,7 +42,8 @@ final class EncodeCommand extends BaseCommand {
     String input;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", defaultValue = "-",
-            description = "Where to write the container (default: standard output).")
+            description = "Where to write the container (default: standard output). A file takes this name only"
+                    + " once the whole input is encoded; a failed run leaves no partial file.")
     String output;
 
     @Option(names = "--stats-json", paramLabel = "FILE", description = "Also write the full statistics as JSON.")
@@ -68,9 +71,9 @@ final class EncodeCommand extends BaseCommand {
             ContainerWriter container;
             try (JmxRegistration jmx = new JmxRegistration("encode", encoder::stats);
                     CountingInputStream in = new CountingInputStream(openInput(input));
-                    OutputStream out = openOutput(output)) {
+                    StagedOutput out = openStagedOutput(output)) {
                 LOG.debug("encoder statistics published on JMX as {}", jmx.name());
-                container = new ContainerWriter(out, settings);
+                container = new ContainerWriter(out.stream(), settings);
                 Utf8Lines lines = new Utf8Lines(in, input);
                 ProgressBar progress = ProgressBar.wanted(terminal.interactive(), size)
                         ? new ProgressBar(terminal.err(), size) : null;
@@ -80,12 +83,17 @@ final class EncodeCommand extends BaseCommand {
                         stream = encoder.encode(parser.parse(line));
                     } catch (TreeRejectedException e) {
                         throw new CliException(ExitCodes.DATA, input + " line " + lines.number() + ": " + e.getMessage());
+                    } catch (PoolExhaustedException e) {
+                        throw Launch.poolExhausted(e, input + " line " + lines.number(),
+                                injector.getInstance(SigmalangConfig.class));
                     }
                     container.write(stream);
                     if (progress != null) {
                         progress.update(in.count());
                     }
                 }
+                // Only a complete container takes the output's name; on any failure above, close() deletes it.
+                out.commit();
                 if (progress != null) {
                     progress.finish();
                 }

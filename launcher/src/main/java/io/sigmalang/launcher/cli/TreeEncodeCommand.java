@@ -8,8 +8,10 @@ import io.sigmalang.domain.codec.EncoderSettings;
 import io.sigmalang.domain.codec.SigmaEncoder;
 import io.sigmalang.domain.format.TreeRejectedException;
 import io.sigmalang.domain.pool.BufferPool;
+import io.sigmalang.domain.pool.PoolExhaustedException;
 import io.sigmalang.domain.tree.SemanticNode;
 import io.sigmalang.domain.tree.SemanticTree;
+import io.sigmalang.launcher.config.SigmalangConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -68,6 +70,8 @@ final class TreeEncodeCommand extends BaseCommand {
                 } catch (TreeRejectedException e) {
                     batch.failed(ExitCodes.DATA, file + ": " + e.getMessage());
                     continue;
+                } catch (PoolExhaustedException e) {
+                    throw Launch.poolExhausted(e, file.toString(), injector.getInstance(SigmalangConfig.class));
                 }
                 Path target = FileBatch.outputFor(dir, file, ".sigma");
                 try {

@@ -7,7 +7,9 @@ import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import io.sigmalang.domain.pool.PoolBound;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,7 +64,7 @@ public final class ConfigLoader {
     private static Config defaults() {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Setting s : Settings.ALL) {
-            values.put(s.key(), s.defaultValue());
+            values.put(s.key(), s.spelledDefault());
         }
         return ConfigFactory.parseMap(values, DEFAULTS);
     }
@@ -120,31 +122,94 @@ public final class ConfigLoader {
             values.put(s.key(), s.convert(unwrapped, origin));
             origins.put(s.key(), origin);
         }
-        double grow = (Double) values.get(Settings.ADAPTIVE_GROW_THRESHOLD.key());
-        double shrink = (Double) values.get(Settings.ADAPTIVE_SHRINK_THRESHOLD.key());
-        int floor = (Integer) values.get(Settings.ADAPTIVE_FLOOR.key());
-        int cap = (Integer) values.get(Settings.ADAPTIVE_CAP.key());
-        if (floor > cap) {
-            throw pair(Settings.ADAPTIVE_FLOOR, floor, Settings.ADAPTIVE_CAP, cap, origins, "must not exceed");
-        }
+        Values v = new Values(values, origins);
         PoolConfig pool = new PoolConfig(
-                (String) values.get(Settings.POOL_STRATEGY.key()),
-                (Integer) values.get(Settings.POOL_CAPACITY.key()),
-                (Integer) values.get(Settings.POOL_BUFFER_SIZE.key()),
-                (String) values.get(Settings.POOL_LEAK_DETECTION.key()),
-                new PoolConfig.AdaptiveConfig(grow, shrink, (Integer) values.get(Settings.ADAPTIVE_WINDOW.key()), floor, cap),
-                (String) values.get(Settings.OFFHEAP_ZEROING.key()));
+                v.string(Settings.POOL_STRATEGY),
+                v.integer(Settings.POOL_CAPACITY),
+                v.integer(Settings.POOL_BUFFER_SIZE),
+                v.string(Settings.POOL_LEAK_DETECTION),
+                v.integer(Settings.POOL_LEAK_SAMPLE_INTERVAL),
+                bound(v),
+                adaptive(v),
+                v.string(Settings.OFFHEAP_ZEROING));
         return new SigmalangConfig(pool, SigmalangConfig.encoderSettings(
                 (Boolean) values.get(Settings.BANK_ENABLED.key()),
-                (Integer) values.get(Settings.BANK_CAPACITY.key()),
+                v.integer(Settings.BANK_CAPACITY),
                 (Boolean) values.get(Settings.DELTA_ENABLED.key()),
-                (Integer) values.get(Settings.CONTEXT_DEPTH.key())), origins);
+                v.integer(Settings.CONTEXT_DEPTH)), origins);
     }
 
-    private static InvalidConfigException pair(Setting a, Object va, Setting b, Object vb, Map<String, String> origins,
-            String relation) {
-        return new InvalidConfigException(a.key(), "invalid configuration: " + a.key() + " = " + va + " (from "
-                + origins.get(a.key()) + ") " + relation + " " + b.key() + " = " + vb + " (from " + origins.get(b.key())
-                + ")");
+    /** The converted values and their origins, for the checks across keys. */
+    private record Values(Map<String, Object> values, Map<String, String> origins) {
+        Object get(Setting s) {
+            return values.get(s.key());
+        }
+
+        int integer(Setting s) {
+            return (Integer) get(s);
+        }
+
+        double decimal(Setting s) {
+            return (Double) get(s);
+        }
+
+        String string(Setting s) {
+            return (String) get(s);
+        }
+
+        /** {@code key = value (from origin)}, the value spelled as a source would. */
+        String show(Setting s) {
+            Object value = get(s);
+            return s.key() + " = " + (value instanceof String ? InvalidConfigException.render(value)
+                    : s.kind().spell(value)) + " (from " + origins.get(s.key()) + ")";
+        }
+
+        /** A check across two keys failed: both, their values and origins, and how they must relate. */
+        InvalidConfigException refuse(Setting a, String relation, Setting b) {
+            return new InvalidConfigException(a.key(), "invalid configuration: " + show(a) + " " + relation + " "
+                    + show(b));
+        }
+    }
+
+    private static PoolConfig.BoundConfig bound(Values v) {
+        long maxBytes = (Long) v.get(Settings.POOL_BOUND_MAX_BYTES);
+        String policy = v.string(Settings.POOL_BOUND_POLICY);
+        Duration maxWait = (Duration) v.get(Settings.POOL_BOUND_MAX_WAIT);
+        if (maxBytes < v.integer(Settings.POOL_BUFFER_SIZE)) {
+            throw v.refuse(Settings.POOL_BOUND_MAX_BYTES, "must be at least one buffer,", Settings.POOL_BUFFER_SIZE);
+        }
+        boolean waits = policy.equals("wait");
+        if (waits && maxWait.isZero()) {
+            throw v.refuse(Settings.POOL_BOUND_MAX_WAIT, "must be 1ms to "
+                    + Setting.DurationKind.format(PoolBound.LONGEST_WAIT) + " with", Settings.POOL_BOUND_POLICY);
+        }
+        if (!waits && !maxWait.isZero()) {
+            throw v.refuse(Settings.POOL_BOUND_MAX_WAIT, "is only used by the wait policy and must be 0 with",
+                    Settings.POOL_BOUND_POLICY);
+        }
+        return new PoolConfig.BoundConfig(maxBytes, policy, maxWait);
+    }
+
+    private static PoolConfig.AdaptiveConfig adaptive(Values v) {
+        int initial = v.integer(Settings.ADAPTIVE_INITIAL_CAPACITY);
+        int min = v.integer(Settings.ADAPTIVE_MIN_CAPACITY);
+        int max = v.integer(Settings.ADAPTIVE_MAX_CAPACITY);
+        if (min > max) {
+            throw v.refuse(Settings.ADAPTIVE_MIN_CAPACITY, "must not exceed", Settings.ADAPTIVE_MAX_CAPACITY);
+        }
+        if (initial < min) {
+            throw v.refuse(Settings.ADAPTIVE_INITIAL_CAPACITY, "must be at least", Settings.ADAPTIVE_MIN_CAPACITY);
+        }
+        if (initial > max) {
+            throw v.refuse(Settings.ADAPTIVE_INITIAL_CAPACITY, "must not exceed", Settings.ADAPTIVE_MAX_CAPACITY);
+        }
+        double growAbove = v.decimal(Settings.ADAPTIVE_GROW_ABOVE);
+        double shrinkBelow = v.decimal(Settings.ADAPTIVE_SHRINK_BELOW);
+        if (shrinkBelow > growAbove) {
+            throw v.refuse(Settings.ADAPTIVE_SHRINK_BELOW, "must not exceed", Settings.ADAPTIVE_GROW_ABOVE);
+        }
+        return new PoolConfig.AdaptiveConfig(initial, min, max, v.integer(Settings.ADAPTIVE_WINDOW_ACQUIRES),
+                growAbove, shrinkBelow, v.decimal(Settings.ADAPTIVE_GROW_FACTOR),
+                v.decimal(Settings.ADAPTIVE_SHRINK_FACTOR), (Duration) v.get(Settings.ADAPTIVE_IDLE_TRIM_AFTER));
     }
 }

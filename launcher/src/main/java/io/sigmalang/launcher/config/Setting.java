@@ -1,7 +1,10 @@
 package io.sigmalang.launcher.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One configuration key: its name, what values it allows, its built-in default, and how it is spelled as an
@@ -22,6 +25,11 @@ public record Setting(String key, String description, Kind kind, Object defaultV
 
         /** What is allowed, for error messages: "an integer 1..65536". */
         String allowed();
+
+        /** {@code value}, a converted value of this kind, as a source would spell it ({@code 30s}, {@code none}). */
+        default Object spell(Object value) {
+            return value;
+        }
     }
 
     /** A whole number in {@code min..max}. */
@@ -108,6 +116,137 @@ public record Setting(String key, String description, Kind kind, Object defaultV
         }
     }
 
+    /**
+     * A length of time with its unit ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d}), or
+     * {@code 0}, in {@code min..max}. A bare number other than 0 is refused rather than guessed at.
+     */
+    public record DurationKind(Duration min, Duration max) implements Kind {
+        private static final Pattern FORM = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h|d)");
+
+        @Override
+        public Object convert(Object raw) {
+            Duration value;
+            if (raw instanceof Number n && !(raw instanceof Double) && n.longValue() == 0) {
+                value = Duration.ZERO;
+            } else if (raw instanceof String s) {
+                value = parse(s.strip());
+            } else {
+                return null;
+            }
+            return value != null && value.compareTo(min) >= 0 && value.compareTo(max) <= 0 ? value : null;
+        }
+
+        private static Duration parse(String s) {
+            if (s.equals("0")) {
+                return Duration.ZERO;
+            }
+            Matcher m = FORM.matcher(s);
+            if (!m.matches()) {
+                return null;
+            }
+            long amount = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+        }
+
+        @Override
+        public String allowed() {
+            String unit = "a duration with its unit (ms, s, m, h or d)";
+            return min.isZero()
+                    ? "0 or " + unit + " up to " + format(max)
+                    : unit + " from " + format(min) + " to " + format(max);
+        }
+
+        @Override
+        public Object spell(Object value) {
+            return format((Duration) value);
+        }
+
+        /** {@code d} in the largest unit that divides it exactly: {@code 30s}, {@code 1500ms}, {@code 0}. */
+        public static String format(Duration d) {
+            if (d.isZero()) {
+                return "0";
+            }
+            long ms = d.toMillis();
+            long[] sizes = {86_400_000L, 3_600_000L, 60_000L, 1000L};
+            String[] units = {"d", "h", "m", "s"};
+            for (int i = 0; i < sizes.length; i++) {
+                if (ms % sizes[i] == 0) {
+                    return ms / sizes[i] + units[i];
+                }
+            }
+            return ms + "ms";
+        }
+    }
+
+    /**
+     * A number of bytes, plain or with a binary unit ({@code 65536}, {@code 64KiB}, {@code 256MiB}, {@code 1GiB}),
+     * at least {@code min}; or {@code none} for no limit ({@link #NONE}).
+     */
+    public record BytesKind(long min) implements Kind {
+        /** The value of {@code none}: no limit, as {@code PoolBound.none()} spells it. */
+        public static final long NONE = Long.MAX_VALUE;
+        private static final Pattern FORM = Pattern.compile("(\\d{1,18})\\s*(B|KiB|MiB|GiB|TiB)?");
+        private static final String[] UNITS = {"TiB", "GiB", "MiB", "KiB"};
+
+        @Override
+        public Object convert(Object raw) {
+            long value;
+            if (raw instanceof Integer || raw instanceof Long) {
+                value = ((Number) raw).longValue();
+            } else if (raw instanceof String s && s.strip().equals("none")) {
+                return NONE;
+            } else if (raw instanceof String s && FORM.matcher(s.strip()).matches()) {
+                Matcher m = FORM.matcher(s.strip());
+                m.matches();
+                int shift = m.group(2) == null ? 0 : switch (m.group(2)) {
+                    case "KiB" -> 10;
+                    case "MiB" -> 20;
+                    case "GiB" -> 30;
+                    case "TiB" -> 40;
+                    default -> 0;
+                };
+                long amount = Long.parseLong(m.group(1));
+                if (amount > (Long.MAX_VALUE - 1) >> shift) {
+                    return null;
+                }
+                value = amount << shift;
+            } else {
+                return null;
+            }
+            return value >= min && value < NONE ? value : null;
+        }
+
+        @Override
+        public String allowed() {
+            return "none, or a number of bytes of at least " + min + ", plain or with a unit (KiB, MiB, GiB, TiB)";
+        }
+
+        @Override
+        public Object spell(Object value) {
+            return format((Long) value);
+        }
+
+        /** {@code none}, or the bytes in the largest binary unit that divides them exactly. */
+        public static String format(long bytes) {
+            if (bytes == NONE) {
+                return "none";
+            }
+            for (int i = 0; i < UNITS.length; i++) {
+                int shift = 40 - 10 * i;
+                if (bytes != 0 && bytes % (1L << shift) == 0) {
+                    return (bytes >> shift) + UNITS[i];
+                }
+            }
+            return Long.toString(bytes);
+        }
+    }
+
     /** A name checked later against what is installed (the pool strategies bound in the injector). */
     public record NameKind() implements Kind {
         @Override
@@ -129,6 +268,11 @@ public record Setting(String key, String description, Kind kind, Object defaultV
     /** The system property for this key: {@code sigmalang.} and the key. */
     public String systemProperty() {
         return "sigmalang." + key;
+    }
+
+    /** The built-in default as a source would spell it: what the documentation shows and defaults are loaded from. */
+    public Object spelledDefault() {
+        return kind.spell(defaultValue);
     }
 
     /** Converts {@code raw} from {@code origin}, or fails naming key, value, origin and what is allowed. */

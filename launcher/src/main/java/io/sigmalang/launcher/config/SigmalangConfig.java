@@ -33,8 +33,7 @@ public record SigmalangConfig(PoolConfig pool, EncoderSettings encoder, Map<Stri
     public SigmalangConfig withStrategy(String strategy) {
         Map<String, String> o = new LinkedHashMap<>(origins);
         o.put(Settings.POOL_STRATEGY.key(), "code");
-        return new SigmalangConfig(new PoolConfig(strategy, pool.capacity(), pool.bufferSize(), pool.leakDetection(),
-                pool.adaptive(), pool.offHeapZeroing()), encoder, o);
+        return new SigmalangConfig(pool.withStrategy(strategy), encoder, o);
     }
 
     /** Where the value of {@code key} came from. */
@@ -42,25 +41,39 @@ public record SigmalangConfig(PoolConfig pool, EncoderSettings encoder, Map<Stri
         return origins.getOrDefault(key, "built-in defaults");
     }
 
-    /** Every key with its value and origin, one line, for the start-up log. */
-    public String describe() {
+    /** Every key with its value, spelled as a source would, in documentation order. */
+    public Map<String, Object> values() {
+        PoolConfig.AdaptiveConfig a = pool.adaptive();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put(Settings.POOL_STRATEGY.key(), pool.strategy());
         values.put(Settings.POOL_CAPACITY.key(), pool.capacity());
         values.put(Settings.POOL_BUFFER_SIZE.key(), pool.bufferSize());
         values.put(Settings.POOL_LEAK_DETECTION.key(), pool.leakDetection());
-        values.put(Settings.ADAPTIVE_GROW_THRESHOLD.key(), pool.adaptive().growThreshold());
-        values.put(Settings.ADAPTIVE_SHRINK_THRESHOLD.key(), pool.adaptive().shrinkThreshold());
-        values.put(Settings.ADAPTIVE_WINDOW.key(), pool.adaptive().window());
-        values.put(Settings.ADAPTIVE_FLOOR.key(), pool.adaptive().floor());
-        values.put(Settings.ADAPTIVE_CAP.key(), pool.adaptive().cap());
+        values.put(Settings.POOL_LEAK_SAMPLE_INTERVAL.key(), pool.leakSampleInterval());
+        values.put(Settings.POOL_BOUND_MAX_BYTES.key(), Setting.BytesKind.format(pool.bound().maxBytes()));
+        values.put(Settings.POOL_BOUND_POLICY.key(), pool.bound().policy());
+        values.put(Settings.POOL_BOUND_MAX_WAIT.key(), Setting.DurationKind.format(pool.bound().maxWait()));
+        values.put(Settings.ADAPTIVE_INITIAL_CAPACITY.key(), a.initialCapacity());
+        values.put(Settings.ADAPTIVE_MIN_CAPACITY.key(), a.minCapacity());
+        values.put(Settings.ADAPTIVE_MAX_CAPACITY.key(), a.maxCapacity());
+        values.put(Settings.ADAPTIVE_WINDOW_ACQUIRES.key(), a.windowAcquires());
+        values.put(Settings.ADAPTIVE_GROW_ABOVE.key(), a.growAbove());
+        values.put(Settings.ADAPTIVE_SHRINK_BELOW.key(), a.shrinkBelow());
+        values.put(Settings.ADAPTIVE_GROW_FACTOR.key(), a.growFactor());
+        values.put(Settings.ADAPTIVE_SHRINK_FACTOR.key(), a.shrinkFactor());
+        values.put(Settings.ADAPTIVE_IDLE_TRIM_AFTER.key(), Setting.DurationKind.format(a.idleTrimAfter()));
         values.put(Settings.OFFHEAP_ZEROING.key(), pool.offHeapZeroing());
         values.put(Settings.BANK_ENABLED.key(), encoder.bankEnabled());
         values.put(Settings.BANK_CAPACITY.key(), encoder.bankCapacity());
         values.put(Settings.DELTA_ENABLED.key(), encoder.deltaEnabled());
         values.put(Settings.CONTEXT_DEPTH.key(), encoder.contextDepth());
+        return values;
+    }
+
+    /** Every key with its value and origin, one line, for the start-up log. */
+    public String describe() {
         StringJoiner out = new StringJoiner(", ");
-        values.forEach((k, v) -> out.add(k + "=" + v + " (" + origin(k) + ")"));
+        values().forEach((k, v) -> out.add(k + "=" + v + " (" + origin(k) + ")"));
         return out.toString();
     }
 

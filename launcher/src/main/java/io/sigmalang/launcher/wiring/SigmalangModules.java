@@ -10,9 +10,12 @@ import java.util.List;
 /** The modules of a sigmalang application: the core module for a configuration plus every strategy module. */
 public final class SigmalangModules {
 
-    /** Every pool strategy the launcher ships, one module each. */
+    /**
+     * Every pool strategy the launcher ships, one module each: {@code fixed}, {@code adaptive} (the default)
+     * and {@code offheap}.
+     */
     public static List<Module> strategies() {
-        return List.of();
+        return List.of(new FixedPoolModule(), new AdaptivePoolModule(), new OffHeapPoolModule());
     }
 
     private SigmalangModules() {

@@ -25,17 +25,13 @@ final class ArchitectureRules {
     static ArchRule poolsDependOnlyOnTheDomainAndTheJdk(String root) {
         return classes().that().resideInAPackage(root + ".pool..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(root + ".pool..", root + ".domain..", "java..")
-                .because("a pool strategy implements the domain's BufferPool port and nothing else")
-                // Until the pool modules' classes reach this branch (see launcher/src/pending/README.md).
-                .allowEmptyShould(true);
+                .because("a pool strategy implements the domain's BufferPool port and nothing else");
     }
 
     static ArchRule poolsAreIndependentOfEachOther(String root) {
         return slices().matching(root + ".pool.(*)..")
                 .should().notDependOnEachOther()
-                .because("each strategy can be chosen, replaced or removed without touching the others")
-                // Until the pool modules' classes reach this branch (see launcher/src/pending/README.md).
-                .allowEmptyShould(true);
+                .because("each strategy can be chosen, replaced or removed without touching the others");
     }
 
     static ArchRule adaptersSeeNoPoolAndNoLauncher(String root) {

@@ -110,6 +110,68 @@ class CliEndToEndTest {
         assertEquals("sigmalang encode: " + text + " line 3: not valid UTF-8 text", r.err().strip());
     }
 
+    /** Seven lines, the seventh not UTF-8 (a lone 0xFF byte). */
+    private Path badOnLineSeven() throws IOException {
+        Path text = dir.resolve("bad7.txt");
+        byte[] bytes = (CONVERSATION + "fine\n\u00ff\n").getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(text, bytes);
+        return text;
+    }
+
+    private List<String> filesIn(Path directory) throws IOException {
+        try (var files = Files.list(directory)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void aFailedEncodeLeavesNoOutputFile() throws IOException {
+        Path text = badOnLineSeven();
+        Path out = dir.resolve("out");
+        Files.createDirectory(out);
+        Path container = out.resolve("chat.sigma");
+        CliRun r = run("encode", text.toString(), "-o", container.toString(), "--pool", "heap");
+        assertEquals(ExitCodes.DATA, r.exitCode(), r.toString());
+        assertEquals("sigmalang encode: " + text + " line 7: not valid UTF-8 text", r.err().strip());
+        assertEquals(List.of(), filesIn(out), "neither the container nor its temporary file");
+    }
+
+    @Test
+    void aFailedEncodeLeavesThePreviousOutputAsItWas() throws IOException {
+        Path container = dir.resolve("chat.sigma");
+        assertEquals(ExitCodes.OK, run("encode", write("chat.txt", CONVERSATION).toString(), "-o",
+                container.toString(), "--pool", "heap").exitCode());
+        byte[] previous = Files.readAllBytes(container);
+        CliRun r = run("encode", badOnLineSeven().toString(), "-o", container.toString(), "--pool", "heap");
+        assertEquals(ExitCodes.DATA, r.exitCode(), r.toString());
+        assertArrayEquals(previous, Files.readAllBytes(container));
+        assertEquals(List.of("bad7.txt", "chat.sigma", "chat.txt"), filesIn(dir));
+    }
+
+    @Test
+    void aSuccessfulEncodeReplacesTheOutputAndLeavesNothingElse() throws IOException {
+        Path container = dir.resolve("chat.sigma");
+        Files.writeString(container, "an older file");
+        CliRun r = run("encode", write("chat.txt", CONVERSATION).toString(), "-o", container.toString(), "--pool", "heap");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        ContainerReader reader = new ContainerReader(new ByteArrayInputStream(Files.readAllBytes(container)));
+        int messages = 0;
+        while (reader.next() != null) {
+            messages++;
+        }
+        assertEquals(5, messages);
+        assertEquals(List.of("chat.sigma", "chat.txt"), filesIn(dir));
+    }
+
+    @Test
+    void encodeIntoAMissingDirectoryIsAnIoError() throws IOException {
+        Path container = dir.resolve("no/such/dir/chat.sigma");
+        CliRun r = run("encode", write("chat.txt", CONVERSATION).toString(), "-o", container.toString(), "--pool", "heap");
+        assertEquals(ExitCodes.IO, r.exitCode(), r.toString());
+        assertEquals("sigmalang encode: cannot write " + container + ": no such directory " + container.getParent(),
+                r.err().strip());
+    }
+
     @Test
     void wrongPoolIsAUsageErrorOnOneLineListingTheStrategies() throws IOException {
         CliRun r = run("encode", write("a.txt", "hi\n").toString(), "--pool", "offheep");

@@ -40,6 +40,16 @@ public record CliRun(int exitCode, byte[] out, String err) {
         return new CliRun(code, out.toByteArray(), err.toString());
     }
 
+    /** A run with only the strategies the launcher ships (no test strategies), empty environment and input. */
+    public static CliRun shipped(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        Terminal terminal = new Terminal(new ByteArrayInputStream(new byte[0]), out, new PrintWriter(err, true), false,
+                Map.of(), new Properties());
+        int code = SigmalangCli.execute(terminal, args);
+        return new CliRun(code, out.toByteArray(), err.toString());
+    }
+
     public String outText() {
         return new String(out, StandardCharsets.UTF_8);
     }

@@ -7,12 +7,15 @@ import io.sigmalang.domain.pool.BufferPool;
 import io.sigmalang.launcher.config.SigmalangConfig;
 import io.sigmalang.pool.fixed.FixedBufferPool;
 
-/** The {@code fixed} strategy: {@link FixedBufferPool}, preallocated to the configured capacity. */
+/**
+ * The {@code fixed} strategy: {@link FixedBufferPool}, {@code pool.capacity} heap buffers of
+ * {@code pool.buffer-size} bytes allocated up front, with the configured bound and leak detection.
+ */
 public final class FixedPoolModule extends AbstractModule {
 
     @ProvidesIntoMap
     @StringMapKey(FixedBufferPool.NAME)
     BufferPool fixedPool(SigmalangConfig config) {
-        return new FixedBufferPool(PoolConfigs.common(config.pool()));
+        return new FixedBufferPool(PoolConfigs.preallocated(config, FixedBufferPool.NAME));
     }
 }

@@ -1,0 +1,43 @@
+package io.sigmalang.launcher.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The configuration table in docs/CLI.md lists every key the loader knows, in order, with its real default. */
+class ConfigTableTest {
+    private static final Path DOC = Path.of("../docs/CLI.md");
+    /** A table row: the key in backticks, then the default (backticks dropped). */
+    private static final Pattern ROW = Pattern.compile("(?m)^\\| `([a-z.-]+)` \\| `?([^`|]*?)`? \\|");
+
+    static Map<String, String> rows(String document) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Matcher m = ROW.matcher(document);
+        while (m.find()) {
+            out.put(m.group(1), m.group(2));
+        }
+        return out;
+    }
+
+    @Test
+    void theDocumentedKeysAndDefaultsAreTheLoadersOwn() throws IOException {
+        Map<String, String> expected = new LinkedHashMap<>();
+        for (Setting s : Settings.ALL) {
+            expected.put(s.key(), String.valueOf(s.spelledDefault()));
+        }
+        assertEquals(expected, rows(Files.readString(DOC)));
+    }
+
+    @Test
+    void theRowReaderSeesKeyAndDefault() {
+        assertEquals(Map.of("pool.bound.max-wait", "0", "pool.capacity", "32"),
+                rows("| key | default |\n|---|---|\n| `pool.bound.max-wait` | `0` | x |\n| `pool.capacity` | 32 | y |\n"));
+    }
+}
