@@ -1,6 +1,7 @@
 package io.sigmalang.bench;
 
 import io.sigmalang.domain.codec.EncoderSettings;
+import io.sigmalang.domain.format.TreeRejectedException;
 import io.sigmalang.domain.pool.BufferPool;
 import io.sigmalang.domain.tree.SemanticTree;
 import java.io.IOException;
@@ -65,7 +66,15 @@ public final class PoolReport {
             err.println("pool report: cannot create output folder: " + e.getMessage());
             return 2;
         }
-        ReportResult result = measure(corpus, options.quick ? ReportResult.Plan.quickPlan() : ReportResult.Plan.fullPlan(), out);
+        ReportResult result;
+        try {
+            result = measure(corpus, options.quick ? ReportResult.Plan.quickPlan() : ReportResult.Plan.fullPlan(),
+                    out);
+        } catch (TreeRejectedException e) {
+            err.println("pool report: corpus " + corpus.source() + " holds a message the encoder rejects: "
+                    + e.getMessage());
+            return 2;
+        }
         try {
             Files.writeString(options.out.resolve("report.md"), ReportMarkdown.render(result, CHART_FILE),
                     StandardCharsets.UTF_8);
