@@ -21,8 +21,9 @@ import java.util.function.BiFunction;
  * workload; the pool's own counters ({@link PoolStats}) are read at the end, before the pool is closed, so
  * retained bytes, overflows, resizes and outstanding leases are the pool's account of exactly that run. Call
  * times are averages of timed regions with the measured cost of an empty region subtracted: under the encoder
- * each call is its own region (the encoder decides when it acquires and releases); in a burst the {@code n}
- * acquires are one region and the {@code n} releases another, which keeps the timer's cost out of the figure.
+ * each call is its own region (the encoder decides when it acquires and releases), and a region over 100 µs is
+ * the thread descheduled, counted apart; in a burst the {@code n} acquires are one region and the {@code n}
+ * releases another, which keeps the timer's cost out of the figure.
  */
 final class PoolWorkloads {
     private static final byte[] PAYLOAD = BenchmarkConfig.payload();
