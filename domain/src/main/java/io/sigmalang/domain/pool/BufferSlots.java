@@ -44,6 +44,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link PoolStats#leaks()}; its slot is taken back with a new buffer, since the old one may still be
  * referenced. See {@link LeakDetector}.
  *
+ * <p><b>No unbounded loop.</b> Loops that drain the free stacks (close, trim, shrink) stop after as many pops
+ * as there are slots, so that even a corrupted stack could not make them spin forever.
+ *
  * <p><b>Windows</b> (resizable pools only). Each stripe counts its acquires; when one reaches its checkpoint
  * the pool sums the stripes, and once {@code windowAcquires} have passed it asks the {@link CapacityRule} for
  * the next capacity under a try-lock. Growing only raises the capacity (buffers are created on demand);
@@ -536,7 +539,7 @@ public final class BufferSlots {
 
     private void dropFreeBeyondCapacity() {
         for (int stack = 1; stack <= stripeMask + 1; stack++) {
-            for (;;) {
+            for (int pops = 0; pops < slots.length; pops++) {
                 if (backed.get() <= capacity) {
                     return;
                 }
@@ -573,8 +576,7 @@ public final class BufferSlots {
     public int dropFree() {
         int dropped = 0;
         for (int stack = 1; stack <= stripeMask + 1; stack++) {
-            int index;
-            while ((index = free.pop(stack)) >= 0) {
+            for (int pops = 0, index; pops < slots.length && (index = free.pop(stack)) >= 0; pops++) {
                 backed.decrementAndGet();
                 letGo(slots[index]);
                 dropped++;
@@ -677,8 +679,7 @@ public final class BufferSlots {
             markClosed(slot);
         }
         for (int stack = 1; stack <= stripeMask + 1; stack++) {
-            int index;
-            while ((index = free.pop(stack)) >= 0) {
+            for (int pops = 0, index; pops < slots.length && (index = free.pop(stack)) >= 0; pops++) {
                 slots[index].buffer = null;
                 slots[index].handle = null;
             }
