@@ -20,8 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <h2>Design</h2>
  *
  * <p><b>Fast path.</b> {@code acquire()} pops a free slot from the stack of the caller's stripe (chosen by
- * hashing {@link Thread#threadId()}, so it is the same for virtual threads and involves no
- * {@code ThreadLocal}), takes one unit of the stripe's slack in {@link DemandCells}, stamps the slot with its
+ * {@link Thread#threadId()}, so it works the same for virtual threads and involves no {@code ThreadLocal}), takes one unit of the stripe's slack in {@link DemandCells}, stamps the slot with its
  * next generation and returns a new immutable {@link SlotLease}. {@code close()} on the lease compare-and-sets
  * the slot from the stamp back to free, pushes it on the releasing thread's stripe and gives the slack back.
  * That is one compare-and-set per step on cache lines that only the stripe's threads write: two threads on
@@ -222,8 +221,10 @@ public final class BufferSlots {
     }
 
     private int stripeOfCurrentThread() {
-        // Fibonacci hashing: consecutive thread ids land on different stripes.
-        return (int) ((Thread.currentThread().threadId() * 0x9E37_79B9_7F4A_7C15L) >>> 32) & stripeMask;
+        // Thread ids (virtual threads' too) come from one counter, so threads started one after another, as
+        // a server's workers are, fall on different stripes; a hash would put two of them on one stripe with
+        // probability 1/stripes.
+        return (int) Thread.currentThread().threadId() & stripeMask;
     }
 
     private BufferLease trackedLease(Slot slot, long stamp, int count) {
