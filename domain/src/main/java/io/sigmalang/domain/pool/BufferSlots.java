@@ -154,13 +154,13 @@ public final class BufferSlots {
         this.windowAcquires = shape.windowAcquires();
         this.resizable = windowAcquires != 0;
         this.rule = shape.rule();
-        this.free = new FreeStacks(settings.stripes() + 1, shape.maxCapacity());
         this.demand = new DemandCells(settings.stripes());
         this.leaks = settings.leakDetection().enabled() ? new LeakDetector(this, settings.leakDetection()) : null;
         this.slots = new Slot[shape.maxCapacity()];
         for (int i = 0; i < slots.length; i++) {
             slots[i] = new Slot(i, this);
         }
+        this.free = new FreeStacks(settings.stripes() + 1, slots);
         int preallocated = shape.preallocate() ? capacity : 0;
         for (int i = slots.length - 1; i >= preallocated; i--) {
             free.push(NO_BUFFER, i);
