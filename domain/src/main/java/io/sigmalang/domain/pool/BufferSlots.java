@@ -522,7 +522,15 @@ public final class BufferSlots {
             int current = capacity;
             DemandWindow window = new DemandWindow(done, overflows, demand.windowPeak(), current);
             demand.startWindow(windowAcquires);
-            int next = rule.nextCapacity(window);
+            int next;
+            try {
+                next = rule.nextCapacity(window);
+            } catch (RuntimeException e) {
+                // Failing this acquire would lose the slot it has taken; keep the capacity instead.
+                System.getLogger("io.sigmalang.pool").log(System.Logger.Level.WARNING,
+                        "capacity rule of pool '" + name + "' failed; capacity kept at " + current, e);
+                next = current;
+            }
             if (next != current) {
                 resize(next);
             }

@@ -191,6 +191,22 @@ class BufferSlotsTest {
     }
 
     @Test
+    void aFailingRuleKeepsTheCapacityAndFailsNoAcquire() {
+        BufferSlots slots = new BufferSlots("test", settings(2), BufferMemory.heap(),
+                BufferSlots.Shape.resizable(8, 3, window -> {
+                    throw new IllegalStateException("broken rule");
+                }));
+        for (int i = 0; i < 10; i++) {
+            slots.acquire().close();
+        }
+        PoolStats stats = slots.stats();
+        assertEquals(2, stats.capacity());
+        assertEquals(0, stats.outstanding(), "every lease came back, none lost to the failure");
+        assertEquals(10, stats.releases());
+        slots.close();
+    }
+
+    @Test
     void aCapacityAboveTheShapesMaximumIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BufferSlots(
                 "test", settings(9), BufferMemory.heap(), BufferSlots.Shape.resizable(8, 10, w -> 8)));
