@@ -26,14 +26,6 @@ public final class FullFormWriter {
      * @throws TreeRejectedException naming the first node the format cannot carry
      */
     public long measure(SemanticNode root) {
-        try {
-            return walkAndMeasure(root);
-        } finally {
-            clear();
-        }
-    }
-
-    private long walkAndMeasure(SemanticNode root) {
         long glyphs = (long) root.nodeCount() + root.compositeCount();
         if (glyphs > Glyphs.MAX_GLYPHS) {
             throw new TreeRejectedException("root", "the tree needs " + glyphs + " glyphs (" + root.nodeCount()
@@ -41,30 +33,7 @@ public final class FullFormWriter {
                     + Glyphs.MAX_GLYPHS);
         }
         glyphCount = (int) glyphs;
-        depth = 0;
-        long bytes = glyphBytes(root);
-        if (root.isLeaf()) {
-            return bytes;
-        }
-        push(root);
-        while (depth > 0) {
-            int top = depth - 1;
-            SemanticNode parent = nodes[top];
-            int i = nextChild[top];
-            if (i < parent.children().size()) {
-                nextChild[top] = i + 1;
-                SemanticNode child = parent.children().get(i);
-                push(child);
-                bytes += glyphBytes(child);
-                if (child.isLeaf()) {
-                    depth--;
-                }
-            } else {
-                depth--;
-                bytes += 1; // end marker
-            }
-        }
-        return bytes;
+        return walk(root, null);
     }
 
     /** Glyph count of the tree last passed to {@link #measure}. */
@@ -74,36 +43,53 @@ public final class FullFormWriter {
 
     /** Writes the glyphs of a tree that {@link #measure} accepted. */
     public void write(SemanticNode root, ByteSink out) {
+        walk(root, out);
+    }
+
+    /**
+     * One pre-order walk serves both passes: without a sink it checks and sizes each glyph, with one it
+     * writes them. Returns the glyph bytes.
+     */
+    private long walk(SemanticNode root, ByteSink out) {
         try {
-            writeTree(root, out);
+            depth = 0;
+            long bytes = visit(root, out);
+            if (root.isLeaf()) {
+                return bytes;
+            }
+            push(root);
+            while (depth > 0) {
+                int top = depth - 1;
+                SemanticNode parent = nodes[top];
+                int i = nextChild[top];
+                if (i < parent.children().size()) {
+                    nextChild[top] = i + 1;
+                    SemanticNode child = parent.children().get(i);
+                    push(child);
+                    bytes += visit(child, out);
+                    if (child.isLeaf()) {
+                        depth--;
+                    }
+                } else {
+                    depth--;
+                    bytes += 1;
+                    if (out != null) {
+                        out.write(Glyphs.END_MARKER_BYTE);
+                    }
+                }
+            }
+            return bytes;
         } finally {
             clear();
         }
     }
 
-    private void writeTree(SemanticNode root, ByteSink out) {
-        depth = 0;
-        writeGlyph(root, out);
-        if (root.isLeaf()) {
-            return;
+    private long visit(SemanticNode node, ByteSink out) {
+        if (out == null) {
+            return glyphBytes(node);
         }
-        push(root);
-        while (depth > 0) {
-            int top = depth - 1;
-            SemanticNode parent = nodes[top];
-            int i = nextChild[top];
-            if (i < parent.children().size()) {
-                nextChild[top] = i + 1;
-                SemanticNode child = parent.children().get(i);
-                writeGlyph(child, out);
-                if (!child.isLeaf()) {
-                    push(child);
-                }
-            } else {
-                depth--;
-                out.write(Glyphs.END_MARKER_BYTE);
-            }
-        }
+        writeGlyph(node, out);
+        return 0;
     }
 
     private static void writeGlyph(SemanticNode node, ByteSink out) {

@@ -1,0 +1,136 @@
+package io.sigmalang.launcher.cli;
+
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import io.sigmalang.adapters.container.ContainerWriter;
+import io.sigmalang.adapters.json.EncoderStatsJson;
+import io.sigmalang.domain.codec.Encoder;
+import io.sigmalang.domain.codec.EncoderSettings;
+import io.sigmalang.domain.codec.EncoderStats;
+import io.sigmalang.domain.codec.EncodingPath;
+import io.sigmalang.domain.codec.PathStats;
+import io.sigmalang.domain.format.TreeRejectedException;
+import io.sigmalang.domain.parser.TextParser;
+import io.sigmalang.domain.pool.BufferPool;
+import io.sigmalang.domain.pool.PoolStats;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code encode}: text lines, one message each, into a container of ΣLANG streams. */
+@Command(name = "encode", mixinStandardHelpOptions = true,
+        description = {"Encode a conversation: each line of text is one message, parsed into a semantic tree and"
+                + " encoded (Σ-bank references and context deltas against earlier messages where smaller).",
+                "Writes a sigmalang container and prints a summary on stderr."})
+final class EncodeCommand extends BaseCommand {
+    private static final Logger LOG = LoggerFactory.getLogger(EncodeCommand.class);
+
+    @Parameters(index = "0", arity = "0..1", defaultValue = "-", paramLabel = "FILE|-",
+            description = "UTF-8 text, one message per line (default: standard input).")
+    String input;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", defaultValue = "-",
+            description = "Where to write the container (default: standard output).")
+    String output;
+
+    @Option(names = "--stats-json", paramLabel = "FILE", description = "Also write the full statistics as JSON.")
+    Path statsJson;
+
+    @Mixin
+    ConfigOptions config;
+
+    private final List<Module> strategies;
+
+    EncodeCommand(Terminal terminal, List<Module> strategies) {
+        super(terminal);
+        this.strategies = strategies;
+    }
+
+    @Override
+    int run() throws IOException {
+        Injector injector = Launch.injector(config, terminal, strategies);
+        long size = input.equals("-") ? -1 : sizeOf(Path.of(input));
+        BufferPool pool = injector.getInstance(BufferPool.class);
+        try {
+            Encoder encoder = injector.getInstance(Encoder.class);
+            TextParser parser = injector.getInstance(TextParser.class);
+            EncoderSettings settings = injector.getInstance(EncoderSettings.class);
+            ContainerWriter container;
+            try (JmxRegistration jmx = new JmxRegistration("encode", encoder::stats);
+                    CountingInputStream in = new CountingInputStream(openInput(input));
+                    OutputStream out = openOutput(output)) {
+                LOG.debug("encoder statistics published on JMX as {}", jmx.name());
+                container = new ContainerWriter(out, settings);
+                Utf8Lines lines = new Utf8Lines(in, input);
+                ProgressBar progress = ProgressBar.wanted(terminal.interactive(), size)
+                        ? new ProgressBar(terminal.err(), size) : null;
+                for (String line = lines.next(); line != null; line = lines.next()) {
+                    byte[] stream;
+                    try {
+                        stream = encoder.encode(parser.parse(line));
+                    } catch (TreeRejectedException e) {
+                        throw new CliException(ExitCodes.DATA, input + " line " + lines.number() + ": " + e.getMessage());
+                    }
+                    container.write(stream);
+                    if (progress != null) {
+                        progress.update(in.count());
+                    }
+                }
+                if (progress != null) {
+                    progress.finish();
+                }
+            }
+            EncoderStats stats = encoder.stats();
+            terminal.err().println(summary(stats, container.bytes()));
+            terminal.err().flush();
+            if (statsJson != null) {
+                try (OutputStream json = Files.newOutputStream(statsJson)) {
+                    new EncoderStatsJson().write(stats, json);
+                } catch (IOException e) {
+                    throw new CliException(ExitCodes.IO, "cannot write " + statsJson + ": " + reason(e), e);
+                }
+            }
+        } finally {
+            pool.close();
+        }
+        return ExitCodes.OK;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.size(file) : -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** The summary: messages, bytes in and out, ratio, count per path, pool statistics. */
+    static String summary(EncoderStats s, long containerBytes) {
+        StringJoiner paths = new StringJoiner(", ");
+        for (EncodingPath path : EncodingPath.values()) {
+            PathStats p = s.paths().getOrDefault(path, new PathStats(0, 0, 0));
+            paths.add(path.name().toLowerCase(Locale.ROOT) + " " + p.count());
+        }
+        PoolStats p = s.pool();
+        return String.format(Locale.ROOT,
+                "encoded %,d messages: %,d bytes of text in, %,d stream bytes out (container %,d bytes), ratio %s"
+                        + "%n  paths: %s"
+                        + "%n  pool %s: %,d acquires, %,d overflows, %,d releases, %,d outstanding, %,d bytes retained"
+                        + " (peak %,d), %,d resizes, %,d leaks",
+                s.messages(), s.inputBytes(), s.outputBytes(), containerBytes,
+                Double.isNaN(s.ratio()) ? "n/a" : String.format(Locale.ROOT, "%.3f", s.ratio()), paths,
+                p.pool(), p.acquires(), p.overflowAllocations(), p.releases(), p.outstanding(), p.retainedBytes(),
+                p.peakRetainedBytes(), p.resizes(), p.leaks());
+    }
+
+}

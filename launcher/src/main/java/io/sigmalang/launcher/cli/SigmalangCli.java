@@ -1,0 +1,123 @@
+package io.sigmalang.launcher.cli;
+
+import com.google.inject.CreationException;
+import com.google.inject.Module;
+import com.google.inject.ProvisionException;
+import io.sigmalang.launcher.config.InvalidConfigException;
+import io.sigmalang.launcher.wiring.SigmalangModules;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The {@code sigmalang} command line: its subcommands, and the mapping of every failure to one line on stderr
+ * and an exit code (0 ok, 2 usage or configuration, 65 bad input data, 74 I/O error, 70 a bug). A stack trace
+ * is printed only with {@code --debug}.
+ */
+@Command(name = "sigmalang", mixinStandardHelpOptions = true, version = "sigmalang 0.1.0",
+        description = "Encode conversations as compact ΣLANG v2 semantic-tree streams, and decode them.",
+        subcommands = CommandLine.HelpCommand.class)
+public final class SigmalangCli implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    private SigmalangCli() {
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "a command is required (encode, decode, parse,"
+                + " tree-encode, tree-decode)");
+    }
+
+    /** The command line for one run over {@code terminal}, with every pool strategy the launcher ships. */
+    public static CommandLine create(Terminal terminal) {
+        return create(terminal, SigmalangModules.strategies());
+    }
+
+    /** The command line for one run over {@code terminal}, with the given pool strategy modules. */
+    public static CommandLine create(Terminal terminal, List<Module> strategies) {
+        CommandLine cli = new CommandLine(new SigmalangCli())
+                .addSubcommand(new EncodeCommand(terminal, strategies))
+                .addSubcommand(new DecodeCommand(terminal))
+                .addSubcommand(new ParseCommand(terminal))
+                .addSubcommand(new TreeEncodeCommand(terminal, strategies))
+                .addSubcommand(new TreeDecodeCommand(terminal));
+        cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(terminal.out(), StandardCharsets.UTF_8), true));
+        cli.setErr(terminal.err());
+        cli.setParameterExceptionHandler(new UsageErrors());
+        cli.setExecutionExceptionHandler(new Failures());
+        return cli;
+    }
+
+    /** Runs {@code args} over {@code terminal} and returns the exit code. */
+    public static int execute(Terminal terminal, String... args) {
+        return create(terminal).execute(args);
+    }
+
+    /** A usage error: one line naming the problem and where to find help. */
+    private static final class UsageErrors implements IParameterExceptionHandler {
+        @Override
+        public int handleParseException(ParameterException e, String[] args) {
+            CommandLine cmd = e.getCommandLine();
+            String name = cmd.getCommandSpec().qualifiedName();
+            cmd.getErr().println(name + ": " + firstLine(e.getMessage()) + " (see '" + name + " --help')");
+            cmd.getErr().flush();
+            return ExitCodes.USAGE;
+        }
+    }
+
+    /** A failure while running: mapped to its exit code, one line, a stack trace only with --debug. */
+    private static final class Failures implements IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
+            Throwable cause = unwrap(e);
+            int code;
+            String message;
+            if (cause instanceof CliException cli) {
+                code = cli.exitCode();
+                message = cli.getMessage();
+            } else if (cause instanceof InvalidConfigException config) {
+                code = ExitCodes.USAGE;
+                message = config.getMessage();
+            } else if (cause instanceof IOException || cause instanceof UncheckedIOException) {
+                code = ExitCodes.IO;
+                IOException io = cause instanceof UncheckedIOException u ? u.getCause() : (IOException) cause;
+                message = "I/O error: " + BaseCommand.reason(io);
+            } else {
+                code = ExitCodes.SOFTWARE;
+                message = "internal error: " + cause + " (run with --debug for the stack trace)";
+            }
+            PrintWriter err = cmd.getErr();
+            err.println(cmd.getCommandSpec().qualifiedName() + ": " + firstLine(message));
+            if (cmd.getCommand() instanceof BaseCommand base && base.debug) {
+                cause.printStackTrace(err);
+            }
+            err.flush();
+            return code;
+        }
+
+        /** Guice wraps what a provider throws; the configuration error inside is what the user must see. */
+        private static Throwable unwrap(Throwable e) {
+            Throwable t = e;
+            while ((t instanceof ProvisionException || t instanceof CreationException) && t.getCause() != null) {
+                t = t.getCause();
+            }
+            return t;
+        }
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+}
