@@ -520,11 +520,11 @@ public final class BufferSlots {
             long overflows = overflowNow - windowOverflowBase;
             windowOverflowBase = overflowNow;
             int current = capacity;
-            DemandWindow window = new DemandWindow(done, overflows, demand.windowPeak(), current);
+            long peak = demand.windowPeak();
             demand.startWindow(windowAcquires);
             int next;
             try {
-                next = rule.nextCapacity(window);
+                next = rule.nextCapacity(done, overflows, peak, current);
             } catch (RuntimeException e) {
                 // Failing this acquire would lose the slot it has taken; keep the capacity instead.
                 System.getLogger("io.sigmalang.pool").log(System.Logger.Level.WARNING,
