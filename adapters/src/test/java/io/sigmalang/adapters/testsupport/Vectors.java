@@ -5,12 +5,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.sigmalang.adapters.json.TreeJson;
 import io.sigmalang.domain.tree.SemanticNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /** The conformance stream vectors, read with the streaming parser (some nest past Jackson's default limit). */
 public final class Vectors {
@@ -26,18 +25,15 @@ public final class Vectors {
     private Vectors() {
     }
 
-    public static Path sharedDir() {
-        String dir = System.getProperty("sigmalang.shared.dir");
-        if (dir == null) {
-            throw new IllegalStateException("system property sigmalang.shared.dir is not set (run through Maven)");
-        }
-        return Path.of(dir);
+    /** The shared folder beside the checkout, when it is there. */
+    public static Optional<Path> sharedDir() {
+        return io.sigmalang.domain.testing.Vectors.sharedDir();
     }
 
     public static List<StreamVector> streams() throws IOException {
         TreeJson json = new TreeJson();
         List<StreamVector> out = new ArrayList<>();
-        for (String line : Files.readAllLines(sharedDir().resolve("conformance/streams.jsonl"), StandardCharsets.UTF_8)) {
+        for (String line : io.sigmalang.domain.testing.Vectors.rawLines("streams.jsonl")) {
             if (line.isBlank()) {
                 continue;
             }

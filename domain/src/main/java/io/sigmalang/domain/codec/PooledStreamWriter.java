@@ -8,18 +8,23 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * Writes one stream into buffers leased from the pool, chaining a further lease whenever the current buffer
- * is full, so a stream of any size is written through the pool whatever its buffer size. The CRC is kept up to
- * date as bytes go in. {@link #copyTo} then moves the stream to its destination; {@link #releaseAll} returns
- * every lease, and the encoder calls it in a {@code finally} so that no path, failures included, keeps one.
+ * Writes one stream into buffers leased from the pool: the first buffer is given by the encoder, which holds
+ * its lease itself; whenever the current buffer is full a further lease is taken and chained, so a stream of
+ * any size is written through the pool whatever its buffer size. The CRC is kept up to date as bytes go in.
+ * {@link #copyTo} then moves the stream to its destination; {@link #releaseChained} returns the chained leases,
+ * and the encoder calls it (and releases its own lease) in a {@code finally} so that no path, failures
+ * included, keeps one.
  *
- * <p>The lease array is reused from stream to stream: once it has grown to the largest chain needed, writing
- * allocates nothing.
+ * <p>Why the first lease stays with the encoder: a lease is a small object created per acquire (its identity
+ * is what makes a stale lease harmless). Held only in the encoder's local variable it does not escape, so the
+ * JIT can remove its allocation; stored in an array it would cost an allocation per message. The chain array
+ * is reused from stream to stream, so once grown it allocates nothing either.
  */
 final class PooledStreamWriter implements ByteSink {
     private final BufferPool pool;
     private BufferLease[] leases = new BufferLease[4];
     private int leaseCount;
+    private ByteBuffer first;
     private ByteBuffer current;
     private int crc = Crc16.INITIAL;
     private long written;
@@ -28,10 +33,19 @@ final class PooledStreamWriter implements ByteSink {
         this.pool = pool;
     }
 
+    /** Starts a stream in {@code buffer}, the buffer of the lease the caller holds. */
+    void start(ByteBuffer buffer) {
+        if (!buffer.hasRemaining()) {
+            throw noRoom();
+        }
+        first = buffer;
+        current = buffer;
+    }
+
     @Override
     public void write(int b) {
         ByteBuffer buf = current;
-        if (buf == null || !buf.hasRemaining()) {
+        if (!buf.hasRemaining()) {
             buf = nextBuffer();
         }
         buf.put((byte) b);
@@ -58,23 +72,31 @@ final class PooledStreamWriter implements ByteSink {
         leases[leaseCount++] = lease;
         ByteBuffer buf = lease.buffer();
         if (!buf.hasRemaining()) {
-            throw new IllegalStateException("buffer pool '" + pool.name() + "' handed out a buffer with no room");
+            throw noRoom();
         }
         current = buf;
         return buf;
     }
 
+    private IllegalStateException noRoom() {
+        return new IllegalStateException("buffer pool '" + pool.name() + "' handed out a buffer with no room");
+    }
+
     /** Copies the stream written so far to {@code out} at its position. */
     void copyTo(ByteBuffer out) {
+        copy(first, out);
         for (int i = 0; i < leaseCount; i++) {
-            ByteBuffer buf = leases[i].buffer();
-            out.put(out.position(), buf, 0, buf.position());
-            out.position(out.position() + buf.position());
+            copy(leases[i].buffer(), out);
         }
     }
 
-    /** Releases every lease taken for this stream and gets ready for the next one. */
-    void releaseAll() {
+    private static void copy(ByteBuffer from, ByteBuffer out) {
+        out.put(out.position(), from, 0, from.position());
+        out.position(out.position() + from.position());
+    }
+
+    /** Releases the leases chained for this stream and gets ready for the next one. */
+    void releaseChained() {
         RuntimeException failure = null;
         for (int i = 0; i < leaseCount; i++) {
             try {
@@ -89,6 +111,7 @@ final class PooledStreamWriter implements ByteSink {
             leases[i] = null;
         }
         leaseCount = 0;
+        first = null;
         current = null;
         crc = Crc16.INITIAL;
         written = 0;

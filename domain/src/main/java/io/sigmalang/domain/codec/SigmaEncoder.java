@@ -5,6 +5,7 @@ import io.sigmalang.domain.format.FullFormWriter;
 import io.sigmalang.domain.format.GlyphType;
 import io.sigmalang.domain.format.Glyphs;
 import io.sigmalang.domain.hash.SigmaHash;
+import io.sigmalang.domain.pool.BufferLease;
 import io.sigmalang.domain.pool.BufferPool;
 import io.sigmalang.domain.tree.SemanticNode;
 import io.sigmalang.domain.tree.SemanticTree;
@@ -159,7 +160,9 @@ public final class SigmaEncoder implements Encoder {
     /** Writes the planned stream through the pool, copies it to {@code out}, then updates the state. */
     private void deliver(SemanticTree tree, ByteBuffer out, long started) {
         SemanticNode root = tree.root();
+        BufferLease lease = pool.acquire();
         try {
+            writer.start(lease.buffer());
             int glyphs = switch (path) {
                 case CODEBOOK, BANK_REFERENCE -> 1;
                 case CONTEXT_DELTA -> delta.glyphCount();
@@ -189,7 +192,11 @@ public final class SigmaEncoder implements Encoder {
             }
             writer.copyTo(out);
         } finally {
-            writer.releaseAll();
+            try {
+                writer.releaseChained();
+            } finally {
+                lease.close();
+            }
         }
         commit(tree, root, started);
     }

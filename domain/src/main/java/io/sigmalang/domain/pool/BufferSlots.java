@@ -20,8 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <h2>Design</h2>
  *
  * <p><b>Fast path.</b> {@code acquire()} pops a free slot from the stack of the caller's stripe (chosen by
- * hashing {@link Thread#threadId()}, so it is the same for virtual threads and involves no
- * {@code ThreadLocal}), takes one unit of the stripe's slack in {@link DemandCells}, stamps the slot with its
+ * {@link Thread#threadId()}, so it works the same for virtual threads and involves no {@code ThreadLocal}), takes one unit of the stripe's slack in {@link DemandCells}, stamps the slot with its
  * next generation and returns a new immutable {@link SlotLease}. {@code close()} on the lease compare-and-sets
  * the slot from the stamp back to free, pushes it on the releasing thread's stripe and gives the slack back.
  * That is one compare-and-set per step on cache lines that only the stripe's threads write: two threads on
@@ -43,6 +42,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p><b>Leaks.</b> A leaked lease stays counted as outstanding (it was never released) and in
  * {@link PoolStats#leaks()}; its slot is taken back with a new buffer, since the old one may still be
  * referenced. See {@link LeakDetector}.
+ *
+ * <p><b>No unbounded loop.</b> Loops that drain the free stacks (close, trim, shrink) stop after as many pops
+ * as there are slots, so that even a corrupted stack could not make them spin forever.
  *
  * <p><b>Windows</b> (resizable pools only). Each stripe counts its acquires; when one reaches its checkpoint
  * the pool sums the stripes, and once {@code windowAcquires} have passed it asks the {@link CapacityRule} for
@@ -152,13 +154,13 @@ public final class BufferSlots {
         this.windowAcquires = shape.windowAcquires();
         this.resizable = windowAcquires != 0;
         this.rule = shape.rule();
-        this.free = new FreeStacks(settings.stripes() + 1, shape.maxCapacity());
         this.demand = new DemandCells(settings.stripes());
         this.leaks = settings.leakDetection().enabled() ? new LeakDetector(this, settings.leakDetection()) : null;
         this.slots = new Slot[shape.maxCapacity()];
         for (int i = 0; i < slots.length; i++) {
             slots[i] = new Slot(i, this);
         }
+        this.free = new FreeStacks(settings.stripes() + 1, slots);
         int preallocated = shape.preallocate() ? capacity : 0;
         for (int i = slots.length - 1; i >= preallocated; i--) {
             free.push(NO_BUFFER, i);
@@ -219,8 +221,10 @@ public final class BufferSlots {
     }
 
     private int stripeOfCurrentThread() {
-        // Fibonacci hashing: consecutive thread ids land on different stripes.
-        return (int) ((Thread.currentThread().threadId() * 0x9E37_79B9_7F4A_7C15L) >>> 32) & stripeMask;
+        // Thread ids (virtual threads' too) come from one counter, so threads started one after another, as
+        // a server's workers are, fall on different stripes; a hash would put two of them on one stripe with
+        // probability 1/stripes.
+        return (int) Thread.currentThread().threadId() & stripeMask;
     }
 
     private BufferLease trackedLease(Slot slot, long stamp, int count) {
@@ -516,9 +520,17 @@ public final class BufferSlots {
             long overflows = overflowNow - windowOverflowBase;
             windowOverflowBase = overflowNow;
             int current = capacity;
-            DemandWindow window = new DemandWindow(done, overflows, demand.windowPeak(), current);
+            long peak = demand.windowPeak();
             demand.startWindow(windowAcquires);
-            int next = rule.nextCapacity(window);
+            int next;
+            try {
+                next = rule.nextCapacity(done, overflows, peak, current);
+            } catch (RuntimeException e) {
+                // Failing this acquire would lose the slot it has taken; keep the capacity instead.
+                System.getLogger("io.sigmalang.pool").log(System.Logger.Level.WARNING,
+                        "capacity rule of pool '" + name + "' failed; capacity kept at " + current, e);
+                next = current;
+            }
             if (next != current) {
                 resize(next);
             }
@@ -536,7 +548,7 @@ public final class BufferSlots {
 
     private void dropFreeBeyondCapacity() {
         for (int stack = 1; stack <= stripeMask + 1; stack++) {
-            for (;;) {
+            for (int pops = 0; pops < slots.length; pops++) {
                 if (backed.get() <= capacity) {
                     return;
                 }
@@ -573,8 +585,7 @@ public final class BufferSlots {
     public int dropFree() {
         int dropped = 0;
         for (int stack = 1; stack <= stripeMask + 1; stack++) {
-            int index;
-            while ((index = free.pop(stack)) >= 0) {
+            for (int pops = 0, index; pops < slots.length && (index = free.pop(stack)) >= 0; pops++) {
                 backed.decrementAndGet();
                 letGo(slots[index]);
                 dropped++;
@@ -677,8 +688,7 @@ public final class BufferSlots {
             markClosed(slot);
         }
         for (int stack = 1; stack <= stripeMask + 1; stack++) {
-            int index;
-            while ((index = free.pop(stack)) >= 0) {
+            for (int pops = 0, index; pops < slots.length && (index = free.pop(stack)) >= 0; pops++) {
                 slots[index].buffer = null;
                 slots[index].handle = null;
             }

@@ -40,11 +40,14 @@ final class DemandCells {
     private final AtomicLong highest = new AtomicLong();
     private final ReentrantLock slowLock = new ReentrantLock();
     private final long[] firstPass;
+    /** Stripes with acquires in the window, as last counted; read and written under the pool's window lock. */
+    private int activeStripes;
 
     DemandCells(int stripes) {
         this.stripes = stripes;
         this.cells = new long[(stripes + 1) * PAD];
         this.firstPass = new long[stripes];
+        this.activeStripes = stripes;
     }
 
     private static int at(int stripe) {
@@ -55,8 +58,12 @@ final class DemandCells {
     int reserve(int stripe) {
         int at = at(stripe);
         long cell = (long) CELLS.getVolatile(cells, at);
-        if (cell >>> 32 != 0 && CELLS.compareAndSet(cells, at, cell, take(cell, 1))) {
-            return (int) cell + 1;
+        while (cell >>> 32 != 0) {
+            long witness = (long) CELLS.compareAndExchange(cells, at, cell, take(cell, 1));
+            if (witness == cell) {
+                return (int) cell + 1;
+            }
+            cell = witness; // a thread on the same stripe, or a release, got there first: retry without a lock
         }
         return reserveSlow(at, stripe);
     }
@@ -184,20 +191,26 @@ final class DemandCells {
         return (int) cells[at(stripe) + CHECKPOINT] == count;
     }
 
-    /** Acquires counted on all stripes since {@link #startWindow}. */
+    /** Acquires counted on all stripes since {@link #startWindow}; also notes how many stripes took part. */
     long windowCount() {
         long sum = 0;
+        int active = 0;
         for (int stripe = 0; stripe < stripes; stripe++) {
             int at = at(stripe);
-            sum += (((long) CELLS.getVolatile(cells, at)) - cells[at + BASE]) & COUNT_MASK;
+            long done = (((long) CELLS.getVolatile(cells, at)) - cells[at + BASE]) & COUNT_MASK;
+            sum += done;
+            active += done != 0 ? 1 : 0;
         }
+        activeStripes = Math.max(1, active);
         return sum;
     }
 
     /**
-     * Starts a window of {@code length} acquires: each stripe's next checkpoint comes after its share. A stripe
-     * reaching its checkpoint re-arms it with its share of what is left ({@link #arm}), so a single thread
-     * closes a window on exactly its last acquire, after about log2(length) checkpoints.
+     * Starts a window of {@code length} acquires. Each stripe's first checkpoint comes after its share, the
+     * window divided by the stripes that took part in the previous window (all of them for the first); a
+     * stripe reaching its checkpoint re-arms it with its share of what is left ({@link #arm}). So a single
+     * thread closes a window on exactly its last acquire, with one checkpoint per window once the first has
+     * shown it is alone, and several threads close it soon after it is complete.
      */
     void startWindow(long length) {
         for (int stripe = 0; stripe < stripes; stripe++) {
@@ -214,7 +227,7 @@ final class DemandCells {
     }
 
     private long share(long remaining) {
-        return Math.max(1, remaining / stripes);
+        return Math.max(1, remaining / activeStripes);
     }
 
     private static void raise(AtomicLong max, long value) {

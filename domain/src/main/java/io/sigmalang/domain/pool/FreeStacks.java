@@ -10,8 +10,9 @@ import java.lang.invoke.VarHandle;
  * <p>A head packs a version above the top index ({@code version << 20 | top + 1}, 0 meaning empty). Every
  * push and pop bumps the version, so a pop that read a head, was delayed while the same index was popped and
  * pushed back, fails its compare-and-set instead of installing a stale {@code next}: the ABA problem needs the
- * 44-bit version to wrap during one delay. The links live in a plain {@code int[]}: a link is written before
- * the compare-and-set that publishes it, and a pop reads it after the volatile read of the head it saw.
+ * 44-bit version to wrap during one delay. The links are a plain field of each (padded) {@link Slot}: a link is
+ * written before the compare-and-set that publishes it, and a pop reads it after the volatile read of the head
+ * it saw.
  *
  * <p>Heads are 128 bytes apart so that two stripes never share a cache line (nor an adjacent-line prefetch).
  */
@@ -23,14 +24,14 @@ final class FreeStacks {
     private static final long ONE_VERSION = 1L << INDEX_BITS;
 
     private final long[] heads;
-    private final int[] next;
+    private final Slot[] slots;
 
-    FreeStacks(int stacks, int slots) {
-        if (slots >= INDEX_MASK) {
-            throw new IllegalArgumentException("at most " + (INDEX_MASK - 1) + " slots, was " + slots);
+    FreeStacks(int stacks, Slot[] slots) {
+        if (slots.length >= INDEX_MASK) {
+            throw new IllegalArgumentException("at most " + (INDEX_MASK - 1) + " slots, was " + slots.length);
         }
         this.heads = new long[(stacks + 1) * PAD];
-        this.next = new int[slots];
+        this.slots = slots;
     }
 
     /** Pops the top index of {@code stack}, or returns -1 when it is empty. */
@@ -42,7 +43,7 @@ final class FreeStacks {
             if (top < 0) {
                 return -1;
             }
-            long popped = ((head & ~INDEX_MASK) + ONE_VERSION) | (next[top] + 1);
+            long popped = ((head & ~INDEX_MASK) + ONE_VERSION) | (slots[top].next + 1);
             if (HEADS.compareAndSet(heads, at, head, popped)) {
                 return top;
             }
@@ -54,7 +55,7 @@ final class FreeStacks {
         int at = (stack + 1) * PAD - 1;
         for (;;) {
             long head = (long) HEADS.getVolatile(heads, at);
-            next[index] = (int) (head & INDEX_MASK) - 1;
+            slots[index].next = (int) (head & INDEX_MASK) - 1;
             long pushed = ((head & ~INDEX_MASK) + ONE_VERSION) | (index + 1);
             if (HEADS.compareAndSet(heads, at, head, pushed)) {
                 return;

@@ -8,7 +8,7 @@ package io.sigmalang.domain.pool;
  *                      65,536
  * @param bufferSize    bytes per buffer, 1 to 1 GiB
  * @param stripes       independent free lists, chosen by thread id, so that threads do not contend on one
- *                      list; a power of two from 1 to 1024 (default: the processor count rounded up, at most 64)
+ *                      list; a power of two from 1 to 1024 (default: four per processor, 4 to 64)
  * @param bound         the optional limit on bytes allocated and not let go of, and what happens at it
  * @param leakDetection which leases are tracked for leaks
  */
@@ -39,10 +39,14 @@ public record PoolSettings(int capacity, int bufferSize, int stripes, PoolBound 
                 DEFAULT_CAPACITY, DEFAULT_BUFFER_SIZE, defaultStripes(), PoolBound.none(), LeakDetection.off());
     }
 
-    /** The processor count rounded up to a power of two, at most 64. */
+    /**
+     * Four per processor, rounded up to a power of two, from 4 to 64. More stripes than processors make it
+     * unlikely that two busy threads share one; a stripe costs 256 bytes, and a thread whose stripe is empty
+     * takes a free buffer from another.
+     */
     public static int defaultStripes() {
-        int cpus = Math.min(64, Math.max(1, Runtime.getRuntime().availableProcessors()));
-        return Integer.highestOneBit(cpus) == cpus ? cpus : Integer.highestOneBit(cpus) << 1;
+        int wanted = Math.min(64, Math.max(4, 4 * Runtime.getRuntime().availableProcessors()));
+        return Integer.highestOneBit(wanted) == wanted ? wanted : Integer.highestOneBit(wanted) << 1;
     }
 
     public PoolSettings withCapacity(int capacity) {

@@ -4,6 +4,37 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 
+/** Padding before a slot's fields: 56 bytes, so that two slots' hot fields never share a cache line. */
+abstract class SlotPadding {
+    @SuppressWarnings("unused")
+    private long p00, p01, p02, p03, p04, p05, p06;
+}
+
+/**
+ * A slot's fields, between two paddings (the JVM lays out a superclass's fields first). The state word and
+ * the free-list link are written on every acquire and release by the thread that holds the slot; without the
+ * padding, two threads using neighbouring slots would bounce one cache line between their cores.
+ */
+abstract class SlotFields extends SlotPadding {
+    /** The slot's index in its pool, or -1 for an overflow buffer's one-off slot. */
+    final int index;
+    final BufferSlots owner;
+    /** The buffer, or null while the slot has none (not created yet, let go, or replaced after a leak). */
+    ByteBuffer buffer;
+    Object handle;
+    /** The leak tracker of the current lease, when it is tracked. */
+    LeakDetector.Tracker tracker;
+    /** The next slot index on the free stack this slot is on (see {@link FreeStacks}). */
+    int next;
+    /** Accessed only through {@link Slot#STATE}. */
+    long state;
+
+    SlotFields(int index, BufferSlots owner) {
+        this.index = index;
+        this.owner = owner;
+    }
+}
+
 /**
  * One place for a buffer in a {@link BufferSlots}, and the state machine that guards it.
  *
@@ -22,7 +53,7 @@ import java.nio.ByteBuffer;
  * <p>The generations double as counters: a slot's generation is how many times it was leased, so the pool's
  * totals are sums over its slots and the fast path updates no shared counter.
  */
-final class Slot {
+final class Slot extends SlotFields {
     static final long LEASED = 1;
     static final long CLOSED = 2;
     static final long ONE_GENERATION = 4;
@@ -30,26 +61,18 @@ final class Slot {
 
     static {
         try {
-            STATE = MethodHandles.lookup().findVarHandle(Slot.class, "state", long.class);
+            STATE = MethodHandles.lookup().findVarHandle(SlotFields.class, "state", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    /** The slot's index in its pool, or -1 for an overflow buffer's one-off slot. */
-    final int index;
-    final BufferSlots owner;
-    /** The buffer, or null while the slot has none (not created yet, let go, or replaced after a leak). */
-    ByteBuffer buffer;
-    Object handle;
-    /** The leak tracker of the current lease, when it is tracked. */
-    LeakDetector.Tracker tracker;
-    @SuppressWarnings("unused") // accessed through STATE
-    private long state;
+    // Padding after the fields (see SlotFields): 56 bytes.
+    @SuppressWarnings("unused")
+    private long p10, p11, p12, p13, p14, p15, p16;
 
     Slot(int index, BufferSlots owner) {
-        this.index = index;
-        this.owner = owner;
+        super(index, owner);
     }
 
     static long generation(long state) {

@@ -94,12 +94,16 @@ class BufferSlotsTest {
         two.close();
     }
 
+    /** What a capacity rule was told about one window. */
+    record Window(long acquires, long overflowAllocations, long peakOutstanding, int capacity) {
+    }
+
     @Test
     void theRuleSeesEachWindowAndItsDecisionTakesEffect() {
-        List<DemandWindow> windows = new ArrayList<>();
+        List<Window> windows = new ArrayList<>();
         int[] answers = {4, 2, 2, 2};
-        CapacityRule rule = window -> {
-            windows.add(window);
+        CapacityRule rule = (acquires, overflows, peak, capacity) -> {
+            windows.add(new Window(acquires, overflows, peak, capacity));
             return answers[windows.size() - 1];
         };
         RecordingMemory memory = new RecordingMemory(false);
@@ -110,12 +114,12 @@ class BufferSlotsTest {
         for (int i = 0; i < 5; i++) {
             hold(slots, 2);
         }
-        assertEquals(List.of(new DemandWindow(10, 0, 2, 2)), windows);
+        assertEquals(List.of(new Window(10, 0, 2, 2)), windows);
         assertEquals(4, slots.capacity());
         // Window 2: 2 rounds of 5 at capacity 4: 4 pooled + 1 overflow each; the 2 first buffers are reused.
         hold(slots, 5);
         hold(slots, 5);
-        assertEquals(new DemandWindow(10, 2, 5, 4), windows.get(1));
+        assertEquals(new Window(10, 2, 5, 4), windows.get(1));
         assertEquals(2, slots.capacity());
         assertEquals(2 * 16, slots.stats().retainedBytes(), "the 2 buffers beyond the new capacity are gone");
         assertEquals(2, slots.stats().resizes());
@@ -124,11 +128,11 @@ class BufferSlotsTest {
         for (int i = 0; i < 10; i++) {
             slots.acquire().close();
         }
-        assertEquals(new DemandWindow(10, 0, 5, 2), windows.get(2));
+        assertEquals(new Window(10, 0, 5, 2), windows.get(2));
         for (int i = 0; i < 10; i++) {
             slots.acquire().close();
         }
-        assertEquals(new DemandWindow(10, 0, 1, 2), windows.get(3));
+        assertEquals(new Window(10, 0, 1, 2), windows.get(3));
         assertEquals(2, slots.stats().resizes(), "the rule kept the capacity");
         slots.close();
     }
@@ -137,7 +141,7 @@ class BufferSlotsTest {
     void aLeasedBufferBeyondAShrunkCapacityIsLetGoWhenItComesBack() {
         int[] next = {1};
         BufferSlots slots = new BufferSlots("test", settings(3), BufferMemory.heap(),
-                BufferSlots.Shape.resizable(3, 4, window -> next[0]));
+                BufferSlots.Shape.resizable(3, 4, (a, o, p, c) -> next[0]));
         List<BufferLease> held = new ArrayList<>();
         for (int i = 0; i < 4; i++) { // 3 pooled and one overflow; the 4th acquire closes the window
             held.add(slots.acquire());
@@ -191,9 +195,25 @@ class BufferSlotsTest {
     }
 
     @Test
+    void aFailingRuleKeepsTheCapacityAndFailsNoAcquire() {
+        BufferSlots slots = new BufferSlots("test", settings(2), BufferMemory.heap(),
+                BufferSlots.Shape.resizable(8, 3, (a, o, p, c) -> {
+                    throw new IllegalStateException("broken rule");
+                }));
+        for (int i = 0; i < 10; i++) {
+            slots.acquire().close();
+        }
+        PoolStats stats = slots.stats();
+        assertEquals(2, stats.capacity());
+        assertEquals(0, stats.outstanding(), "every lease came back, none lost to the failure");
+        assertEquals(10, stats.releases());
+        slots.close();
+    }
+
+    @Test
     void aCapacityAboveTheShapesMaximumIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BufferSlots(
-                "test", settings(9), BufferMemory.heap(), BufferSlots.Shape.resizable(8, 10, w -> 8)));
+                "test", settings(9), BufferMemory.heap(), BufferSlots.Shape.resizable(8, 10, (a, o, p, c) -> 8)));
         assertEquals("capacity must be between 1 and 8, was 9", e.getMessage());
     }
 

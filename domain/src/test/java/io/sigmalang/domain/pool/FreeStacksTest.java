@@ -13,9 +13,17 @@ import org.junit.jupiter.api.Test;
 
 class FreeStacksTest {
 
+    private static Slot[] slots(int count) {
+        Slot[] slots = new Slot[count];
+        for (int i = 0; i < count; i++) {
+            slots[i] = new Slot(i, null);
+        }
+        return slots;
+    }
+
     @Test
     void eachStackIsLastInFirstOutAndIndependent() {
-        FreeStacks stacks = new FreeStacks(3, 10);
+        FreeStacks stacks = new FreeStacks(3, slots(10));
         stacks.push(1, 4);
         stacks.push(1, 7);
         stacks.push(2, 0);
@@ -30,7 +38,7 @@ class FreeStacksTest {
     @Test
     void underContentionNoIndexIsEverOwnedTwiceOrLost() throws Exception {
         int slots = 8;
-        FreeStacks stacks = new FreeStacks(2, slots);
+        FreeStacks stacks = new FreeStacks(2, slots(slots));
         for (int i = 0; i < slots; i++) {
             stacks.push(i & 1, i);
         }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sigmalang.domain.tree.SemanticNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,10 +17,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Reads the shared conformance vectors (JSON Lines) for tests. The folder comes from the system property
- * {@code sigmalang.shared.dir} (set by the build), else {@code ../shared} or {@code ../../shared}.
+ * Reads the conformance vectors (JSON Lines) for tests: from the shared folder when it is there (the system
+ * property {@code sigmalang.shared.dir}, set by the build to the folder beside the checkout), else from the
+ * unchanged copies in this module's test resources ({@code /conformance/}), so a clone alone can run the tests.
+ * {@code ConformanceCopyTest} checks the copies equal the shared files byte for byte whenever both exist.
  */
 public final class Vectors {
     private static final JsonFactory JSON = JsonFactory.builder()
@@ -31,7 +35,8 @@ public final class Vectors {
     private Vectors() {
     }
 
-    public static Path sharedDir() {
+    /** The shared folder (holding {@code conformance/} and {@code spec/}), when it is there. */
+    public static Optional<Path> sharedDir() {
         String configured = System.getProperty("sigmalang.shared.dir");
         List<Path> candidates = new ArrayList<>();
         if (configured != null) {
@@ -39,27 +44,47 @@ public final class Vectors {
         }
         candidates.add(Path.of("../shared"));
         candidates.add(Path.of("../../shared"));
-        for (Path p : candidates) {
-            if (Files.isDirectory(p.resolve("conformance"))) {
-                return p;
+        return candidates.stream().filter(p -> Files.isDirectory(p.resolve("conformance"))).findFirst();
+    }
+
+    /** The bytes of {@code conformance/NAME}: the shared file when there, else the copy in the test resources. */
+    public static byte[] file(String name) {
+        try {
+            Optional<Path> shared = sharedDir();
+            if (shared.isPresent()) {
+                return Files.readAllBytes(shared.get().resolve("conformance").resolve(name));
             }
+            return copy(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read conformance/" + name, e);
         }
-        throw new IllegalStateException("cannot find the shared folder with conformance/ (tried " + candidates + ")");
+    }
+
+    /** The copy of {@code conformance/NAME} shipped in the test resources. */
+    public static byte[] copy(String name) throws IOException {
+        try (InputStream in = Vectors.class.getResourceAsStream("/conformance/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("no conformance/" + name + " in the test resources");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    /** Every non-blank line of {@code conformance/NAME}. */
+    public static List<String> rawLines(String name) {
+        return new String(file(name), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
     }
 
     /** Every line of {@code conformance/NAME} as a JSON object. */
     public static List<JsonNode> lines(String name) {
-        Path file = sharedDir().resolve("conformance").resolve(name);
         try {
             List<JsonNode> out = new ArrayList<>();
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    out.add(MAPPER.readTree(line));
-                }
+            for (String line : rawLines(name)) {
+                out.add(MAPPER.readTree(line));
             }
             return out;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new UncheckedIOException("cannot read conformance/" + name, e);
         }
     }
 

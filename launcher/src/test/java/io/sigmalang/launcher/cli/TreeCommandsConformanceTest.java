@@ -30,10 +30,9 @@ class TreeCommandsConformanceTest {
 
     /** Vector name to {tree JSON text, hex}. */
     private static Map<String, String[]> vectors() throws IOException {
-        Path file = Path.of(System.getProperty("sigmalang.shared.dir"), "conformance", "streams.jsonl");
         TreeJson json = new TreeJson();
         Map<String, String[]> out = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        for (String line : io.sigmalang.domain.testing.Vectors.rawLines("streams.jsonl")) {
             if (line.isBlank()) {
                 continue;
             }

@@ -4,7 +4,6 @@ import io.sigmalang.domain.pool.BufferLease;
 import io.sigmalang.domain.pool.BufferMemory;
 import io.sigmalang.domain.pool.BufferPool;
 import io.sigmalang.domain.pool.BufferSlots;
-import io.sigmalang.domain.pool.DemandWindow;
 import io.sigmalang.domain.pool.PoolChecks;
 import io.sigmalang.domain.pool.PoolStats;
 import java.util.concurrent.locks.ReentrantLock;
@@ -65,14 +64,14 @@ public final class AdaptiveBufferPool implements BufferPool {
                 BufferSlots.Shape.resizable(settings.maxCapacity(), settings.windowAcquires(), this::windowClosed));
     }
 
-    private int windowClosed(DemandWindow window) {
+    private int windowClosed(long acquires, long overflowAllocations, long peakOutstanding, int capacity) {
         idleLock.lock();
         try {
             lastActivity = nanoClock.getAsLong();
         } finally {
             idleLock.unlock();
         }
-        return rule.nextCapacity(window);
+        return rule.nextCapacity(acquires, overflowAllocations, peakOutstanding, capacity);
     }
 
     @Override

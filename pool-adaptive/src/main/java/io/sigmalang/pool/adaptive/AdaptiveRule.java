@@ -1,7 +1,6 @@
 package io.sigmalang.pool.adaptive;
 
 import io.sigmalang.domain.pool.CapacityRule;
-import io.sigmalang.domain.pool.DemandWindow;
 
 /**
  * The adaptive pool's capacity rule (see {@link AdaptiveSettings}), a pure function of the window.
@@ -20,9 +19,8 @@ final class AdaptiveRule implements CapacityRule {
     }
 
     @Override
-    public int nextCapacity(DemandWindow window) {
-        int capacity = window.capacity();
-        double rate = window.overflowRate();
+    public int nextCapacity(long acquires, long overflowAllocations, long peakOutstanding, int capacity) {
+        double rate = acquires == 0 ? 0.0 : (double) overflowAllocations / acquires;
         if (rate > settings.growAbove()) {
             int grown = (int) Math.min(Integer.MAX_VALUE, Math.floor(capacity * settings.growFactor()));
             return Math.min(settings.maxCapacity(), Math.max(capacity + 1, grown));
@@ -30,7 +28,7 @@ final class AdaptiveRule implements CapacityRule {
         if (rate < settings.shrinkBelow() && capacity > settings.minCapacity()) {
             int shrunk = (int) Math.floor(capacity * settings.shrinkFactor());
             int target = Math.max(settings.minCapacity(), Math.min(capacity - 1, shrunk));
-            long demand = Math.min(capacity, window.peakOutstanding());
+            long demand = Math.min(capacity, peakOutstanding);
             return (int) Math.max(target, demand);
         }
         return capacity;
