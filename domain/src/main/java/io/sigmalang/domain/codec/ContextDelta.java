@@ -1,11 +1,11 @@
 package io.sigmalang.domain.codec;
 
-import io.sigmalang.domain.format.ByteSink;
-import io.sigmalang.domain.format.GlyphReader;
-import io.sigmalang.domain.format.GlyphType;
-import io.sigmalang.domain.format.Glyphs;
+import io.sigmalang.domain.wire.ByteSink;
+import io.sigmalang.domain.wire.GlyphReader;
+import io.sigmalang.domain.wire.GlyphType;
+import io.sigmalang.domain.wire.Glyphs;
 import io.sigmalang.domain.format.MalformedStreamException;
-import io.sigmalang.domain.format.StreamFrame;
+import io.sigmalang.domain.wire.StreamFrame;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 

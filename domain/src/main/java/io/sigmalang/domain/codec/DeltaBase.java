@@ -1,6 +1,6 @@
 package io.sigmalang.domain.codec;
 
-import io.sigmalang.domain.format.GlyphReader;
+import io.sigmalang.domain.wire.GlyphReader;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.sigmalang.domain.codec;
 
-import io.sigmalang.domain.format.ByteSink;
-import io.sigmalang.domain.format.Crc16;
+import io.sigmalang.domain.wire.ByteSink;
+import io.sigmalang.domain.wire.Crc16;
 import io.sigmalang.domain.pool.BufferLease;
 import io.sigmalang.domain.pool.BufferPool;
 import java.nio.ByteBuffer;

@@ -1,12 +1,12 @@
 package io.sigmalang.domain.codec;
 
-import io.sigmalang.domain.format.ByteArraySink;
-import io.sigmalang.domain.format.FullFormReader;
-import io.sigmalang.domain.format.FullFormWriter;
-import io.sigmalang.domain.format.GlyphReader;
-import io.sigmalang.domain.format.GlyphType;
+import io.sigmalang.domain.wire.ByteArraySink;
+import io.sigmalang.domain.wire.FullFormReader;
+import io.sigmalang.domain.wire.FullFormWriter;
+import io.sigmalang.domain.wire.GlyphReader;
+import io.sigmalang.domain.wire.GlyphType;
 import io.sigmalang.domain.format.MalformedStreamException;
-import io.sigmalang.domain.format.StreamFrame;
+import io.sigmalang.domain.wire.StreamFrame;
 import io.sigmalang.domain.hash.SigmaHash;
 import io.sigmalang.domain.tree.SemanticNode;
 import io.sigmalang.domain.tree.SemanticTree;

@@ -1,9 +1,9 @@
 package io.sigmalang.domain.codec;
 
-import io.sigmalang.domain.format.ByteArraySink;
-import io.sigmalang.domain.format.FullFormWriter;
-import io.sigmalang.domain.format.GlyphType;
-import io.sigmalang.domain.format.Glyphs;
+import io.sigmalang.domain.wire.ByteArraySink;
+import io.sigmalang.domain.wire.FullFormWriter;
+import io.sigmalang.domain.wire.GlyphType;
+import io.sigmalang.domain.wire.Glyphs;
 import io.sigmalang.domain.hash.SigmaHash;
 import io.sigmalang.domain.pool.BufferLease;
 import io.sigmalang.domain.pool.BufferPool;

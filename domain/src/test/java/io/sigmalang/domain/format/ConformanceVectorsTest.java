@@ -1,9 +1,5 @@
 package io.sigmalang.domain.format;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sigmalang.domain.codec.EncoderSettings;
 import io.sigmalang.domain.codec.SigmaDecoder;
@@ -13,10 +9,19 @@ import io.sigmalang.domain.testing.HeapTestPool;
 import io.sigmalang.domain.testing.Vectors;
 import io.sigmalang.domain.tree.SemanticNode;
 import io.sigmalang.domain.tree.SemanticTree;
+import io.sigmalang.domain.wire.ByteArraySink;
+import io.sigmalang.domain.wire.Crc16;
+import io.sigmalang.domain.wire.GlyphReader;
+import io.sigmalang.domain.wire.GlyphType;
+import io.sigmalang.domain.wire.Glyphs;
 import java.nio.ByteBuffer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /** Every public vector in the shared conformance folder, read from its file, as one test each. */
 class ConformanceVectorsTest {

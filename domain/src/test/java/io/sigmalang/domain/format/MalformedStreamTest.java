@@ -1,16 +1,17 @@
 package io.sigmalang.domain.format;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.sigmalang.domain.codec.SigmaDecoder;
 import io.sigmalang.domain.testing.Vectors;
+import io.sigmalang.domain.wire.Crc16;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /**
  * The strict reader: every malformed input raises {@link MalformedStreamException} naming the problem and the

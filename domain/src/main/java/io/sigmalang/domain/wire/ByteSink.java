@@ -1,4 +1,4 @@
-package io.sigmalang.domain.format;
+package io.sigmalang.domain.wire;
 
 /** Where glyph bytes are written, one byte at a time. */
 public interface ByteSink {

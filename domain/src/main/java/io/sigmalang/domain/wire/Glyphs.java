@@ -1,4 +1,4 @@
-package io.sigmalang.domain.format;
+package io.sigmalang.domain.wire;
 
 /** The numbers that shape a ΣLANG v2 stream. */
 public final class Glyphs {

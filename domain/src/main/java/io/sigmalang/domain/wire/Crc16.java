@@ -1,4 +1,4 @@
-package io.sigmalang.domain.format;
+package io.sigmalang.domain.wire;
 
 import java.nio.ByteBuffer;
 

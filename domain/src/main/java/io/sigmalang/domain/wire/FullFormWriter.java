@@ -1,5 +1,6 @@
-package io.sigmalang.domain.format;
+package io.sigmalang.domain.wire;
 
+import io.sigmalang.domain.format.TreeRejectedException;
 import io.sigmalang.domain.tree.SemanticNode;
 import java.util.Arrays;
 

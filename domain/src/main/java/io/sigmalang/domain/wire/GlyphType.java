@@ -1,4 +1,4 @@
-package io.sigmalang.domain.format;
+package io.sigmalang.domain.wire;
 
 /** The two type bits of a glyph's first byte. */
 public enum GlyphType {

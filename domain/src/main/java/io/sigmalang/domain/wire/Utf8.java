@@ -1,5 +1,6 @@
-package io.sigmalang.domain.format;
+package io.sigmalang.domain.wire;
 
+import io.sigmalang.domain.format.MalformedStreamException;
 import java.nio.ByteBuffer;
 
 /**

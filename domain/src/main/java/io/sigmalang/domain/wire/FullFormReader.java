@@ -1,5 +1,6 @@
-package io.sigmalang.domain.format;
+package io.sigmalang.domain.wire;
 
+import io.sigmalang.domain.format.MalformedStreamException;
 import io.sigmalang.domain.tree.SemanticNode;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
