@@ -45,6 +45,8 @@ final class ContextDelta {
     private int bestDistance;
     private long bestSize;
     private int bestGlyphs;
+    /** The content hash of each glyph of the message being planned; reused from message to message. */
+    private long[] hashes = new long[64];
 
     /**
      * Finds the smallest delta of the message against each base in the context.
@@ -53,7 +55,9 @@ final class ContextDelta {
      */
     long plan(DeltaBase message, ContextWindow context) {
         bestSize = -1;
-        long[] hashes = new long[message.count];
+        if (hashes.length < message.count) {
+            hashes = new long[Math.max(message.count, hashes.length * 2)];
+        }
         for (int i = 0; i < message.count; i++) {
             hashes[i] = DeltaBase.glyphHash(message.bytes, message.starts[i], message.starts[i + 1]);
         }
@@ -104,7 +108,7 @@ final class ContextDelta {
             int bestLen = 0;
             int bestStart = -1;
             int bestBytes = 0;
-            for (int j : base.positionsOf(hashes[i])) {
+            for (int j = base.firstPosition(hashes[i]); j >= 0; j = base.nextPosition(j)) {
                 int len = 0;
                 while (i + len < message.count && j + len < base.count
                         && sameGlyph(message, i + len, base, j + len)) {

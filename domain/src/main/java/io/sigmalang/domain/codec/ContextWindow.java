@@ -19,6 +19,18 @@ final class ContextWindow {
         size = Math.min(size + 1, ring.length);
     }
 
+    /**
+     * Pushes {@code message} itself and returns a base the caller may reuse for its next message: the one that
+     * falls out of the window, or a new one while the window is filling. The encoder's path: a message's full
+     * form is written once, into the base that then stays in the window, with no copy and no allocation.
+     */
+    DeltaBase pushAndRecycle(DeltaBase message) {
+        int next = (newest + 1) % ring.length;
+        DeltaBase evicted = size == ring.length ? ring[next] : null;
+        push(message);
+        return evicted == null ? new DeltaBase() : evicted;
+    }
+
     /** The base {@code distance} messages back (1 = the previous message), or null past what is held. */
     DeltaBase get(int distance) {
         if (distance < 1 || distance > size) {

@@ -1,53 +1,148 @@
 package io.sigmalang.domain.codec;
 
-import io.sigmalang.domain.wire.GlyphReader;
-import java.nio.ByteBuffer;
+import io.sigmalang.domain.wire.ByteSink;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The full-form glyphs of one recent message, kept as a base that later messages can copy glyph runs from.
  * Holds the glyph bytes, where each glyph starts, and an index from a glyph's content hash to where glyphs
  * with that content occur.
+ *
+ * <p>The encoder reuses its bases: it writes each message's full form straight into one ({@link #clear},
+ * {@link #write}, {@link #seal}), and the window hands back the base that falls out of it for the next message
+ * (the arrays only grow); the index
+ * is a table of primitive arrays (open addressing on the 64-bit glyph hash, each hash's positions chained in
+ * glyph order), so keeping a message as a base allocates nothing once the arrays have grown to the largest
+ * message seen. Not thread-safe.
  */
-final class DeltaBase {
+final class DeltaBase implements ByteSink {
     /** Candidate positions remembered per distinct glyph; bounds the delta search on repetitive trees. */
     static final int MAX_POSITIONS_PER_GLYPH = 16;
 
-    final byte[] bytes;
-    /** starts[i] is where glyph i begins; starts[count] == bytes.length. */
-    final int[] starts;
-    final int count;
-    private Map<Long, int[]> positions;
+    /** The glyph bytes, from 0 to {@code starts[count]}; the array may be longer. */
+    byte[] bytes;
+    /** starts[i] is where glyph i begins; starts[count] is the end of the glyph bytes. */
+    int[] starts;
+    int count;
+    /** Bytes written since {@link #clear}. */
+    private int fill;
 
+    // The index, built on first use: slot s holds the glyphs hashing to keys[s], from firsts[s] on through
+    // nextSame, at most MAX_POSITIONS_PER_GLYPH of them. firsts[s] == -1 marks an empty slot.
+    private boolean indexed;
+    private long[] keys = new long[0];
+    private int[] firsts = new int[0];
+    private int[] lasts = new int[0];
+    private int[] held = new int[0];
+    private int[] nextSame = new int[0];
+
+    /** A base over exactly {@code bytes}, well-formed full-form glyphs (kept, not copied). */
     DeltaBase(byte[] bytes) {
         this.bytes = bytes;
-        this.starts = glyphStarts(bytes);
-        this.count = starts.length - 1;
+        this.starts = new int[16];
+        scanStarts(bytes.length);
+        this.starts = Arrays.copyOf(starts, count + 1);
     }
 
-    /** Where glyphs with the same content as {@code hash} start (at most {@value #MAX_POSITIONS_PER_GLYPH}). */
-    int[] positionsOf(long hash) {
-        if (positions == null) {
-            positions = new HashMap<>();
-            for (int i = 0; i < count; i++) {
-                long h = glyphHash(bytes, starts[i], starts[i + 1]);
-                int[] list = positions.get(h);
-                if (list == null) {
-                    positions.put(h, new int[] {i});
-                } else if (list.length < MAX_POSITIONS_PER_GLYPH) {
-                    int[] grown = Arrays.copyOf(list, list.length + 1);
-                    grown[list.length] = i;
-                    positions.put(h, grown);
-                }
+    /** An empty base, to be written into after {@link #clear}. */
+    DeltaBase() {
+        this.bytes = new byte[64];
+        this.starts = new int[16];
+    }
+
+    /** Empties this base to be written into, glyph byte by glyph byte, then {@link #seal sealed}. */
+    void clear() {
+        fill = 0;
+        count = 0;
+        indexed = false;
+    }
+
+    @Override
+    public void write(int b) {
+        if (fill == bytes.length) {
+            bytes = Arrays.copyOf(bytes, fill * 2);
+        }
+        bytes[fill++] = (byte) b;
+    }
+
+    /** Ends the writing: finds where each glyph written since {@link #clear} starts. */
+    void seal() {
+        scanStarts(fill);
+    }
+
+    /** Bytes of glyphs held. */
+    int length() {
+        return starts[count];
+    }
+
+    /** Bytes of heap this base holds in its arrays (for the per-conversation memory figures). */
+    long retainedBytes() {
+        return bytes.length + 4L * (starts.length + firsts.length + lasts.length + held.length + nextSame.length)
+                + 8L * keys.length;
+    }
+
+    /** The first glyph whose content hashes to {@code hash}, or -1. */
+    int firstPosition(long hash) {
+        if (!indexed) {
+            index();
+        }
+        int mask = keys.length - 1;
+        for (int s = mix(hash) & mask; ; s = (s + 1) & mask) {
+            if (firsts[s] < 0) {
+                return -1;
+            }
+            if (keys[s] == hash) {
+                return firsts[s];
             }
         }
-        int[] found = positions.get(hash);
-        return found == null ? NONE : found;
     }
 
-    private static final int[] NONE = new int[0];
+    /** The next glyph after {@code position} with the same content hash, or -1 (at most the first 16). */
+    int nextPosition(int position) {
+        return nextSame[position];
+    }
+
+    private void index() {
+        int slots = Integer.highestOneBit(Math.max(8, count) * 2 - 1) << 1;
+        if (keys.length < slots) {
+            keys = new long[slots];
+            firsts = new int[slots];
+            lasts = new int[slots];
+            held = new int[slots];
+        } else {
+            slots = keys.length;
+        }
+        Arrays.fill(firsts, -1);
+        if (nextSame.length < count) {
+            nextSame = new int[Math.max(count, nextSame.length * 2)];
+        }
+        int mask = slots - 1;
+        for (int i = 0; i < count; i++) {
+            nextSame[i] = -1;
+            long h = glyphHash(bytes, starts[i], starts[i + 1]);
+            int s = mix(h) & mask;
+            while (firsts[s] >= 0 && keys[s] != h) {
+                s = (s + 1) & mask;
+            }
+            if (firsts[s] < 0) {
+                keys[s] = h;
+                firsts[s] = i;
+                lasts[s] = i;
+                held[s] = 1;
+            } else if (held[s] < MAX_POSITIONS_PER_GLYPH) {
+                nextSame[lasts[s]] = i;
+                lasts[s] = i;
+                held[s]++;
+            }
+        }
+        indexed = true;
+    }
+
+    private static int mix(long h) {
+        long x = h ^ (h >>> 29);
+        x *= 0xbf58476d1ce4e5b9L;
+        return (int) (x ^ (x >>> 32));
+    }
 
     /** 64-bit FNV-1a over a glyph's bytes. */
     static long glyphHash(byte[] b, int from, int to) {
@@ -58,19 +153,35 @@ final class DeltaBase {
         return h;
     }
 
-    /** The start of every glyph in well-formed full-form glyph bytes, plus the end. */
-    static int[] glyphStarts(byte[] glyphs) {
-        int[] out = new int[16];
+    /**
+     * Finds where each glyph of {@code bytes[0, length)} starts. The bytes are well-formed full-form glyphs (the
+     * encoder's own, or a stream the decoder has already read), so the heads are only parsed, not checked.
+     */
+    private void scanStarts(int length) {
         int n = 0;
-        GlyphReader reader = new GlyphReader(ByteBuffer.wrap(glyphs), 0, glyphs.length, 0);
-        while (reader.hasMore()) {
-            if (n + 1 >= out.length) {
-                out = Arrays.copyOf(out, out.length * 2);
+        int at = 0;
+        while (at < length) {
+            if (n + 1 >= starts.length) {
+                starts = Arrays.copyOf(starts, starts.length * 2);
             }
-            out[n++] = reader.position();
-            reader.next();
+            starts[n++] = at;
+            int head = bytes[at++] & 0xFF;
+            if ((head & 0x1F) == 0x1F) {
+                at++;
+            }
+            if ((head & 0x20) != 0) {
+                int len = bytes[at++] & 0xFF;
+                if ((len & 0x80) != 0) {
+                    len = (len & 0x7F) << 8 | (bytes[at++] & 0xFF);
+                }
+                at += len;
+            }
         }
-        out[n] = glyphs.length;
-        return Arrays.copyOf(out, n + 1);
+        if (at != length) {
+            throw new IllegalStateException("internal error: full-form glyphs end at " + at + ", not at " + length);
+        }
+        starts[n] = length;
+        count = n;
+        indexed = false;
     }
 }

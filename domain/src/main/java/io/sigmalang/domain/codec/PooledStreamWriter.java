@@ -20,7 +20,7 @@ import java.util.Arrays;
  * JIT can remove its allocation; stored in an array it would cost an allocation per message. The chain array
  * is reused from stream to stream, so once grown it allocates nothing either.
  */
-final class PooledStreamWriter implements ByteSink {
+final class PooledStreamWriter implements ByteSink, EncodedStream {
     private final BufferPool pool;
     private BufferLease[] leases = new BufferLease[4];
     private int leaseCount;
@@ -53,6 +53,28 @@ final class PooledStreamWriter implements ByteSink {
         written++;
     }
 
+    /** Writes {@code length} bytes of {@code bytes} from {@code offset}, buffer by buffer. */
+    void write(byte[] bytes, int offset, int length) {
+        int c = crc;
+        for (int i = offset; i < offset + length; i++) {
+            c = Crc16.update(c, bytes[i]);
+        }
+        crc = c;
+        int at = offset;
+        int left = length;
+        while (left > 0) {
+            ByteBuffer buf = current;
+            if (!buf.hasRemaining()) {
+                buf = nextBuffer();
+            }
+            int n = Math.min(left, buf.remaining());
+            buf.put(bytes, at, n);
+            at += n;
+            left -= n;
+        }
+        written += length;
+    }
+
     /** Writes the CRC of everything written so far, high byte first. */
     void writeCrc() {
         int value = crc;
@@ -80,6 +102,32 @@ final class PooledStreamWriter implements ByteSink {
 
     private IllegalStateException noRoom() {
         return new IllegalStateException("buffer pool '" + pool.name() + "' handed out a buffer with no room");
+    }
+
+    /** Flips every buffer of the stream so that each holds its bytes from position 0 to its limit. */
+    void seal() {
+        first.flip();
+        for (int i = 0; i < leaseCount; i++) {
+            leases[i].buffer().flip();
+        }
+    }
+
+    @Override
+    public int size() {
+        return (int) written;
+    }
+
+    @Override
+    public int chunkCount() {
+        return 1 + leaseCount;
+    }
+
+    @Override
+    public ByteBuffer chunk(int index) {
+        if (index < 0 || index > leaseCount) {
+            throw new IndexOutOfBoundsException("chunk " + index + " of a stream in " + (1 + leaseCount) + " chunks");
+        }
+        return index == 0 ? first : leases[index - 1].buffer();
     }
 
     /** Copies the stream written so far to {@code out} at its position. */

@@ -1,6 +1,5 @@
 package io.sigmalang.domain.codec;
 
-import io.sigmalang.domain.wire.ByteArraySink;
 import io.sigmalang.domain.wire.FullFormWriter;
 import io.sigmalang.domain.wire.GlyphType;
 import io.sigmalang.domain.wire.Glyphs;
@@ -9,6 +8,7 @@ import io.sigmalang.domain.pool.BufferLease;
 import io.sigmalang.domain.pool.BufferPool;
 import io.sigmalang.domain.tree.SemanticNode;
 import io.sigmalang.domain.tree.SemanticTree;
+import java.io.IOException;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.util.EnumMap;
@@ -25,8 +25,14 @@ import java.util.OptionalInt;
  * pattern expands to exactly this tree; (2) a Σ-bank reference, when the bank holds this very tree (a hash hit
  * on a different tree falls through); (3) a context delta against one of the last messages; (4) the full form.
  * The chosen stream is written through buffers leased from the {@link BufferPool}, chained when one buffer is
- * too small, then copied to its destination; every lease is released on every path, failures included. The
- * pool decides where the bytes are staged, never what they are.
+ * too small, then handed to a {@link StreamSink} in place or copied to its destination; every lease is released
+ * on every path, failures included. The pool decides where the bytes are staged, never what they are.
+ *
+ * <p>With the delta on, the tree is walked to write its full form once, into the {@link DeltaBase} that becomes
+ * this message's entry in the context window; the delta search reads it there, and on the full path the
+ * stream's glyphs are copied from it (bytes, not a second walk). The base that falls out of the window is
+ * reused for the next message, and the delta index is made of primitive arrays, so in the steady state a
+ * message costs no allocation for the context.
  *
  * <p>The encoder's state (sequence number, Σ-bank, context) changes only once a stream has been delivered, so
  * a rejected tree or a too-small destination leaves it as it was. Not thread-safe.
@@ -47,8 +53,8 @@ public final class SigmaEncoder implements Encoder {
     private final SigmaBank bank;
     private final ContextWindow context;
     private final ContextDelta delta;
-    private final ByteArraySink scratch;
     private int sequence;
+    private boolean closed;
 
     // The plan for the message being encoded.
     private EncodingPath path;
@@ -58,6 +64,7 @@ public final class SigmaEncoder implements Encoder {
     private int codebookId;
     private int hash;
     private BankLookup bankLookup;
+    /** The current message's full form (delta on); after the message it joins the window. */
     private DeltaBase messageBase;
 
     // Statistics.
@@ -86,7 +93,7 @@ public final class SigmaEncoder implements Encoder {
         this.bank = settings.bankEnabled() ? new SigmaBank(settings.bankCapacity()) : null;
         this.context = settings.deltaEnabled() ? new ContextWindow(settings.contextDepth()) : null;
         this.delta = settings.deltaEnabled() ? new ContextDelta() : null;
-        this.scratch = settings.deltaEnabled() ? new ByteArraySink() : null;
+        this.messageBase = settings.deltaEnabled() ? new DeltaBase() : null;
     }
 
     @Override
@@ -109,14 +116,38 @@ public final class SigmaEncoder implements Encoder {
         return (int) size;
     }
 
+    @Override
+    public int encode(SemanticTree tree, StreamSink sink) throws IOException {
+        long started = System.nanoTime();
+        plan(tree.root());
+        BufferLease lease = pool.acquire();
+        try {
+            writeStream(tree.root(), lease.buffer());
+            writer.seal();
+            sink.accept(writer);
+        } finally {
+            release(lease);
+        }
+        commit(tree, tree.root(), started);
+        return (int) size;
+    }
+
+    /** Ends the conversation: drops the Σ-bank and the context; later encodes throw. */
+    @Override
+    public void close() {
+        closed = true;
+    }
+
     /** Chooses the form and sizes the stream; changes no state that outlives a failed message. */
     private void plan(SemanticNode root) {
+        if (closed) {
+            throw new IllegalStateException("this encoder was closed: its conversation has ended");
+        }
         long glyphBytes = fullForm.measure(root);
         fullGlyphs = fullForm.glyphCount();
         fullSize = Glyphs.HEADER_BYTES + glyphBytes + Glyphs.CRC_BYTES;
         path = EncodingPath.FULL;
         size = fullSize;
-        messageBase = null;
 
         OptionalInt match = settings.codebook().match(root);
         if (match.isPresent()) {
@@ -144,9 +175,9 @@ public final class SigmaEncoder implements Encoder {
             }
         }
         if (context != null) {
-            scratch.reset();
-            fullForm.write(root, scratch);
-            messageBase = new DeltaBase(scratch.toByteArray());
+            messageBase.clear();
+            fullForm.write(root, messageBase);
+            messageBase.seal();
             if (path == EncodingPath.FULL && context.size() > 0) {
                 long deltaSize = delta.plan(messageBase, context);
                 if (deltaSize >= 0 && deltaSize < size) {
@@ -159,46 +190,61 @@ public final class SigmaEncoder implements Encoder {
 
     /** Writes the planned stream through the pool, copies it to {@code out}, then updates the state. */
     private void deliver(SemanticTree tree, ByteBuffer out, long started) {
-        SemanticNode root = tree.root();
         BufferLease lease = pool.acquire();
         try {
-            writer.start(lease.buffer());
-            int glyphs = switch (path) {
-                case CODEBOOK, BANK_REFERENCE -> 1;
-                case CONTEXT_DELTA -> delta.glyphCount();
-                case FULL -> fullGlyphs;
-            };
-            int header = Glyphs.header(Glyphs.VERSION, 0, sequence & 0xFFF, glyphs);
-            writer.write(header >>> 24);
-            writer.write(header >>> 16);
-            writer.write(header >>> 8);
-            writer.write(header);
-            switch (path) {
-                case CODEBOOK -> Glyphs.writeHead(writer, GlyphType.REFERENCE, codebookId, -1);
-                case BANK_REFERENCE -> {
-                    Glyphs.writeHead(writer, GlyphType.REFERENCE, BANK_REFERENCE_ID, HASH_BYTES);
-                    writer.write(hash >>> 24);
-                    writer.write(hash >>> 16);
-                    writer.write(hash >>> 8);
-                    writer.write(hash);
-                }
-                case CONTEXT_DELTA -> delta.write(messageBase, writer);
-                case FULL -> fullForm.write(root, writer);
-            }
-            writer.writeCrc();
-            if (writer.written() != size) {
-                throw new IllegalStateException("internal error: planned " + size + " bytes for the " + path
-                        + " form but wrote " + writer.written());
-            }
+            writeStream(tree.root(), lease.buffer());
             writer.copyTo(out);
         } finally {
-            try {
-                writer.releaseChained();
-            } finally {
-                lease.close();
+            release(lease);
+        }
+        commit(tree, tree.root(), started);
+    }
+
+    /** Writes the planned stream into {@code first}, the buffer of a lease the caller holds, and chained leases. */
+    private void writeStream(SemanticNode root, ByteBuffer first) {
+        writer.start(first);
+        int glyphs = switch (path) {
+            case CODEBOOK, BANK_REFERENCE -> 1;
+            case CONTEXT_DELTA -> delta.glyphCount();
+            case FULL -> fullGlyphs;
+        };
+        int header = Glyphs.header(Glyphs.VERSION, 0, sequence & 0xFFF, glyphs);
+        writer.write(header >>> 24);
+        writer.write(header >>> 16);
+        writer.write(header >>> 8);
+        writer.write(header);
+        switch (path) {
+            case CODEBOOK -> Glyphs.writeHead(writer, GlyphType.REFERENCE, codebookId, -1);
+            case BANK_REFERENCE -> {
+                Glyphs.writeHead(writer, GlyphType.REFERENCE, BANK_REFERENCE_ID, HASH_BYTES);
+                writer.write(hash >>> 24);
+                writer.write(hash >>> 16);
+                writer.write(hash >>> 8);
+                writer.write(hash);
+            }
+            case CONTEXT_DELTA -> delta.write(messageBase, writer);
+            case FULL -> {
+                if (messageBase != null) {
+                    writer.write(messageBase.bytes, 0, messageBase.length());
+                } else {
+                    fullForm.write(root, writer);
+                }
             }
         }
-        commit(tree, root, started);
+        writer.writeCrc();
+        if (writer.written() != size) {
+            throw new IllegalStateException("internal error: planned " + size + " bytes for the " + path
+                    + " form but wrote " + writer.written());
+        }
+    }
+
+    /** Releases the chained leases and then the first, whatever happens to the others. */
+    private void release(BufferLease lease) {
+        try {
+            writer.releaseChained();
+        } finally {
+            lease.close();
+        }
     }
 
     private void commit(SemanticTree tree, SemanticNode root, long started) {
@@ -215,8 +261,7 @@ public final class SigmaEncoder implements Encoder {
             bank.record(hash, root);
         }
         if (context != null) {
-            context.push(messageBase);
-            messageBase = null;
+            messageBase = context.pushAndRecycle(messageBase);
         }
         messages++;
         fullFormBytes += fullSize;
