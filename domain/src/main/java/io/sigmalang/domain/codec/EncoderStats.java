@@ -49,4 +49,23 @@ public record EncoderStats(
     public double ratioToFullForm() {
         return fullFormBytes == 0 ? Double.NaN : (double) outputBytes / fullFormBytes;
     }
+
+    /**
+     * The statistics of two conversations together, as a batch reports them: counters, bytes and paths add up,
+     * as do the trees held in the banks; the capacity and depth are the larger; the pool is {@code other}'s
+     * (the later snapshot, when both encoders share one pool).
+     */
+    public EncoderStats plus(EncoderStats other) {
+        Map<EncodingPath, PathStats> sum = new java.util.EnumMap<>(EncodingPath.class);
+        for (EncodingPath p : EncodingPath.values()) {
+            PathStats a = paths.getOrDefault(p, new PathStats(0, 0, 0));
+            PathStats b = other.paths.getOrDefault(p, new PathStats(0, 0, 0));
+            sum.put(p, new PathStats(a.count() + b.count(), a.nanos() + b.nanos(), a.bytes() + b.bytes()));
+        }
+        return new EncoderStats(messages + other.messages, inputBytes + other.inputBytes,
+                inputMessages + other.inputMessages, fullFormBytes + other.fullFormBytes,
+                outputBytes + other.outputBytes, sum, bankHits + other.bankHits, bankMisses + other.bankMisses,
+                bankCollisions + other.bankCollisions, bankSize + other.bankSize,
+                Math.max(bankCapacity, other.bankCapacity), Math.max(contextDepth, other.contextDepth), other.pool);
+    }
 }
