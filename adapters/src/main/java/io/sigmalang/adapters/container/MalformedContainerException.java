@@ -1,9 +1,10 @@
 package io.sigmalang.adapters.container;
 
 /**
- * A container file that cannot be read: a wrong magic, an unknown version or flag, settings out of range, a
- * record length that no stream can have, or a record cut short. Names the message (1-based; 0 for the
- * header) and the byte offset in the container where the problem lies.
+ * A container file that cannot be read: a wrong magic, an unknown version, flag or record kind, settings out of
+ * range, a size no record can have, a record cut short, an index or trailer that does not match the records.
+ * Names where: the message (1-based; 0 for the header or a structure that is not a message) and the byte offset
+ * in the container.
  */
 public final class MalformedContainerException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -13,8 +14,11 @@ public final class MalformedContainerException extends RuntimeException {
     private final long offset;
 
     MalformedContainerException(String problem, long message, long offset) {
-        super((message == 0 ? "container header" : "message " + message) + " at container byte " + offset + ": "
-                + problem);
+        this(problem, message == 0 ? "container header" : "message " + message, message, offset);
+    }
+
+    MalformedContainerException(String problem, String where, long message, long offset) {
+        super(where + " at container byte " + offset + ": " + problem);
         this.problem = problem;
         this.message = message;
         this.offset = offset;
@@ -25,7 +29,7 @@ public final class MalformedContainerException extends RuntimeException {
         return problem;
     }
 
-    /** The 1-based message number, or 0 when the header is at fault. */
+    /** The 1-based message number, or 0 when the fault is not in a message. */
     public long message() {
         return message;
     }
