@@ -28,9 +28,10 @@ import java.util.OptionalInt;
  * too small, then handed to a {@link StreamSink} in place or copied to its destination; every lease is released
  * on every path, failures included. The pool decides where the bytes are staged, never what they are.
  *
- * <p>With the delta on, the tree is walked to write its full form once, into the {@link DeltaBase} that becomes
- * this message's entry in the context window; the delta search reads it there, and on the full path the
- * stream's glyphs are copied from it (bytes, not a second walk). The base that falls out of the window is
+ * <p>With the bank or the delta on, the tree is walked to write its full form once, into the {@link DeltaBase}
+ * that becomes this message's entry in the context window; the bank compares and keeps that form (not the
+ * tree: see {@link EncodedBank}), the delta search reads it there, and on the full path the stream's glyphs
+ * are copied from it (bytes, not a second walk). The base that falls out of the window is
  * reused for the next message, and the delta index is made of primitive arrays, so in the steady state a
  * message costs no allocation for the context.
  *
@@ -50,7 +51,7 @@ public final class SigmaEncoder implements Encoder {
     private final FullFormWriter fullForm = new FullFormWriter();
     private final PooledStreamWriter writer;
     private final SigmaHash sigmaHash;
-    private final SigmaBank bank;
+    private final EncodedBank bank;
     private final ContextWindow context;
     private final ContextDelta delta;
     private int sequence;
@@ -63,7 +64,7 @@ public final class SigmaEncoder implements Encoder {
     private int fullGlyphs;
     private int codebookId;
     private int hash;
-    private BankLookup bankLookup;
+    private EncodedBank.Lookup bankLookup;
     /** The current message's full form (delta on); after the message it joins the window. */
     private DeltaBase messageBase;
 
@@ -90,10 +91,10 @@ public final class SigmaEncoder implements Encoder {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.writer = new PooledStreamWriter(pool);
         this.sigmaHash = settings.bankEnabled() ? new SigmaHash() : null;
-        this.bank = settings.bankEnabled() ? new SigmaBank(settings.bankCapacity()) : null;
+        this.bank = settings.bankEnabled() ? new EncodedBank(settings.bankCapacity()) : null;
         this.context = settings.deltaEnabled() ? new ContextWindow(settings.contextDepth()) : null;
         this.delta = settings.deltaEnabled() ? new ContextDelta() : null;
-        this.messageBase = settings.deltaEnabled() ? new DeltaBase() : null;
+        this.messageBase = settings.deltaEnabled() || settings.bankEnabled() ? new DeltaBase() : null;
     }
 
     @Override
@@ -148,6 +149,11 @@ public final class SigmaEncoder implements Encoder {
         fullSize = Glyphs.HEADER_BYTES + glyphBytes + Glyphs.CRC_BYTES;
         path = EncodingPath.FULL;
         size = fullSize;
+        if (messageBase != null) {
+            messageBase.clear();
+            fullForm.write(root, messageBase);
+            messageBase.seal();
+        }
 
         OptionalInt match = settings.codebook().match(root);
         if (match.isPresent()) {
@@ -165,9 +171,8 @@ public final class SigmaEncoder implements Encoder {
         }
         if (bank != null) {
             hash = sigmaHash.of(root);
-            SemanticNode known = bank.find(hash);
-            bankLookup = known == null ? BankLookup.MISS : known.equals(root) ? BankLookup.HIT : BankLookup.COLLISION;
-            if (bankLookup == BankLookup.HIT) {
+            bankLookup = bank.find(hash, messageBase.bytes, messageBase.length());
+            if (bankLookup == EncodedBank.Lookup.HIT) {
                 if (path == EncodingPath.FULL && BANK_REFERENCE_SIZE < size) {
                     path = EncodingPath.BANK_REFERENCE;
                     size = BANK_REFERENCE_SIZE;
@@ -175,9 +180,6 @@ public final class SigmaEncoder implements Encoder {
             }
         }
         if (context != null) {
-            messageBase.clear();
-            fullForm.write(root, messageBase);
-            messageBase.seal();
             if (path == EncodingPath.FULL && context.size() > 0) {
                 long deltaSize = delta.plan(messageBase, context);
                 if (deltaSize >= 0 && deltaSize < size) {
@@ -258,7 +260,7 @@ public final class SigmaEncoder implements Encoder {
                     bankCollisions++;
                 }
             }
-            bank.record(hash, root);
+            bank.record(hash, messageBase.bytes, messageBase.length());
         }
         if (context != null) {
             messageBase = context.pushAndRecycle(messageBase);
@@ -287,8 +289,6 @@ public final class SigmaEncoder implements Encoder {
                 bankMisses, bankCollisions, bank == null ? 0 : bank.size(), settings.bankCapacity(),
                 context == null ? 0 : context.size(), pool.stats());
     }
-
-    private enum BankLookup { HIT, MISS, COLLISION }
 
     /** The settings this encoder was built with; its decoder needs equal ones. */
     public EncoderSettings settings() {

@@ -1,0 +1,169 @@
+package io.sigmalang.domain.codec;
+
+import java.util.Arrays;
+
+/**
+ * The encoder's Σ-bank: the same membership as the decoder's {@link SigmaBank} (every message recorded under
+ * its Σ-hash, a hash keeps only its latest tree, the least recently recorded evicted past capacity), but
+ * holding each tree as its full-form glyph bytes instead of as objects. The full form is exact and
+ * deterministic, so two trees are equal exactly when their full forms are: comparing bytes keeps the equal-tree
+ * check before every bank reference, at a fraction of the memory (a message's full form is tens of bytes, its
+ * object tree hundreds).
+ *
+ * <p>Primitive tables only: an open-addressing table from hash to slot (deletion by backward shift), the
+ * recording order as a doubly linked list of slot numbers, one byte array per slot reused while the new form
+ * fits. Recording a tree already held allocates nothing. Not thread-safe.
+ */
+final class EncodedBank {
+    private static final int NONE = -1;
+
+    private final int capacity;
+    private final int[] tableKeys;
+    private final int[] tableSlots;
+    private final int mask;
+
+    private final int[] hashes;
+    private final byte[][] forms;
+    private final int[] lengths;
+    private final int[] older;
+    private final int[] newer;
+    private int eldest = NONE;
+    private int newest = NONE;
+    private int size;
+
+    EncodedBank(int capacity) {
+        this.capacity = capacity;
+        int slots = Integer.highestOneBit(capacity * 2 - 1) << 1;
+        this.tableKeys = new int[slots];
+        this.tableSlots = new int[slots];
+        Arrays.fill(tableSlots, NONE);
+        this.mask = slots - 1;
+        this.hashes = new int[capacity];
+        this.forms = new byte[capacity][];
+        this.lengths = new int[capacity];
+        this.older = new int[capacity];
+        this.newer = new int[capacity];
+    }
+
+    /** Whether the bank holds, under {@code hash}, exactly the tree whose full form is {@code form[0, length)}. */
+    Lookup find(int hash, byte[] form, int length) {
+        int slot = slotOf(hash);
+        if (slot == NONE) {
+            return Lookup.MISS;
+        }
+        return Arrays.equals(forms[slot], 0, lengths[slot], form, 0, length) ? Lookup.HIT : Lookup.COLLISION;
+    }
+
+    /** Records a message: its tree becomes the most recent under its hash; past capacity the eldest goes. */
+    void record(int hash, byte[] form, int length) {
+        int slot = slotOf(hash);
+        if (slot != NONE) {
+            unlink(slot);
+        } else if (size == capacity) {
+            slot = eldest;
+            unlink(slot);
+            removeKey(hashes[slot]);
+            insertKey(hash, slot);
+        } else {
+            slot = size++;
+            insertKey(hash, slot);
+        }
+        hashes[slot] = hash;
+        if (forms[slot] == null || forms[slot].length < length) {
+            forms[slot] = new byte[length];
+        }
+        System.arraycopy(form, 0, forms[slot], 0, length);
+        lengths[slot] = length;
+        linkNewest(slot);
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Bytes of heap held in the bank's arrays and forms. */
+    long retainedBytes() {
+        long bytes = 4L * (tableKeys.length + tableSlots.length + hashes.length + lengths.length + older.length
+                + newer.length) + 8L * forms.length;
+        for (byte[] f : forms) {
+            if (f != null) {
+                bytes += 16 + f.length;
+            }
+        }
+        return bytes;
+    }
+
+    enum Lookup { HIT, MISS, COLLISION }
+
+    private int slotOf(int hash) {
+        for (int i = mix(hash) & mask; ; i = (i + 1) & mask) {
+            int slot = tableSlots[i];
+            if (slot == NONE) {
+                return NONE;
+            }
+            if (tableKeys[i] == hash) {
+                return slot;
+            }
+        }
+    }
+
+    private void insertKey(int hash, int slot) {
+        int i = mix(hash) & mask;
+        while (tableSlots[i] != NONE) {
+            i = (i + 1) & mask;
+        }
+        tableKeys[i] = hash;
+        tableSlots[i] = slot;
+    }
+
+    /** Removes a key and shifts the entries after it back so that every probe sequence stays unbroken. */
+    private void removeKey(int hash) {
+        int i = mix(hash) & mask;
+        while (tableKeys[i] != hash || tableSlots[i] == NONE) {
+            i = (i + 1) & mask;
+        }
+        tableSlots[i] = NONE;
+        for (int j = (i + 1) & mask; tableSlots[j] != NONE; j = (j + 1) & mask) {
+            int home = mix(tableKeys[j]) & mask;
+            // Move j back into the hole at i unless its home lies cyclically in (i, j].
+            boolean homeBetween = i <= j ? (home > i && home <= j) : (home > i || home <= j);
+            if (!homeBetween) {
+                tableKeys[i] = tableKeys[j];
+                tableSlots[i] = tableSlots[j];
+                tableSlots[j] = NONE;
+                i = j;
+            }
+        }
+    }
+
+    private void unlink(int slot) {
+        int o = older[slot];
+        int n = newer[slot];
+        if (o == NONE) {
+            eldest = n;
+        } else {
+            newer[o] = n;
+        }
+        if (n == NONE) {
+            newest = o;
+        } else {
+            older[n] = o;
+        }
+    }
+
+    private void linkNewest(int slot) {
+        older[slot] = newest;
+        newer[slot] = NONE;
+        if (newest == NONE) {
+            eldest = slot;
+        } else {
+            newer[newest] = slot;
+        }
+        newest = slot;
+    }
+
+    private static int mix(int h) {
+        int x = h * 0x9E3779B9;
+        return x ^ (x >>> 16);
+    }
+}
