@@ -10,7 +10,8 @@ package io.sigmalang.adapters.container;
  * version 2, then records, each a kind byte and unsigned LEB128 numbers:
  *   01 OPEN    conversation, id length, id (UTF-8)
  *   02 STREAM  conversation, back (bytes to its previous STREAM record, 0 for its first), length, stream
- *   03 END     conversation, messages, status (0 complete, 1 failed) [, failed message, reason length, reason]
+ *   03 END     conversation, messages, status (0 complete; 1 rejected tree, 2 pool exhausted,
+ *              3 other error) [, failed message, reason length, reason]
  *   00 INDEX   conversations, then per conversation: id length, id, messages, last STREAM offset, status
  *              [, failed message, reason length, reason]
  * trailer  (the last 28 bytes) index offset (u64), STREAM records (u64), CRC-32C of the records (u32),
@@ -41,7 +42,9 @@ public final class ContainerFormat {
     static final int KIND_END = 3;
 
     static final int STATUS_COMPLETE = 0;
+    /** 1, 2, 3: failed, its cause (rejected tree, pool exhausted, other error) in the order of ConversationFailure.Cause. */
     static final int STATUS_FAILED = 1;
+    static final int STATUS_LAST = 3;
 
     /** The longest conversation id, in UTF-8 bytes. */
     public static final int MAX_ID_BYTES = 1024;

@@ -103,12 +103,13 @@ public final class ContainerIndex {
             }
             int status = p.octet();
             Optional<ConversationFailure> failure = Optional.empty();
-            if (status == ContainerFormat.STATUS_FAILED) {
+            if (status >= ContainerFormat.STATUS_FAILED && status <= ContainerFormat.STATUS_LAST) {
                 long failed = p.number("failed message", Long.MAX_VALUE);
                 failure = Optional.of(new ConversationFailure(id, failed,
+                        ConversationFailure.Cause.values()[status - ContainerFormat.STATUS_FAILED],
                         p.text("failure reason", ContainerFormat.MAX_REASON_BYTES)));
             } else if (status != ContainerFormat.STATUS_COMPLETE) {
-                throw new MalformedContainerException("status " + status + " (expected 0 complete or 1 failed)",
+                throw new MalformedContainerException("status " + status + " (expected 0 complete, or 1..3 failed)",
                         "index", 0, p.offset() - 1);
             }
             entries.add(new Entry(c, id, messages, last, failure));

@@ -278,16 +278,17 @@ public final class ContainerReader {
         if (status == ContainerFormat.STATUS_COMPLETE) {
             return Optional.empty();
         }
-        if (status != ContainerFormat.STATUS_FAILED) {
+        if (status < ContainerFormat.STATUS_FAILED || status > ContainerFormat.STATUS_LAST) {
             throw new MalformedContainerException(status < 0 ? "cut short before the status"
-                    : "status " + status + " (expected 0 complete or 1 failed)", where, 0, offset - 1);
+                    : "status " + status + " (expected 0 complete, or 1..3 failed)", where, 0, offset - 1);
         }
         long failed = readNumber("failed message", Long.MAX_VALUE, where, start);
         if (failed < 1) {
             throw new MalformedContainerException("failed message number 0 (messages count from 1)", where, 0, start);
         }
         String reason = readText("failure reason", ContainerFormat.MAX_REASON_BYTES, where, start);
-        return Optional.of(new ConversationFailure(c.id, failed, reason));
+        return Optional.of(new ConversationFailure(c.id, failed,
+                ConversationFailure.Cause.values()[status - ContainerFormat.STATUS_FAILED], reason));
     }
 
     private State conversation(long number, long start) {

@@ -240,7 +240,7 @@ public final class ContainerWriter implements ConversationOutput {
         }
         byte[] reason = reason(e.failure.reason());
         int n = 0;
-        numbers[n++] = ContainerFormat.STATUS_FAILED;
+        numbers[n++] = (byte) (ContainerFormat.STATUS_FAILED + e.failure.cause().ordinal());
         n = Varint.put(numbers, n, e.failure.message());
         n = Varint.put(numbers, n, reason.length);
         put(numbers, 0, n);

@@ -213,11 +213,13 @@ class ContainerTest {
         writer.opened(0, "x");
         writer.write(STREAM);
         writer.ended(0, new io.sigmalang.domain.batch.ConversationResult(0, "x", 1, 3, java.util.Optional.of(
-                new io.sigmalang.domain.batch.ConversationFailure("x", 2, "the tree needs 5000 glyphs"))));
+                new io.sigmalang.domain.batch.ConversationFailure("x", 2,
+                        io.sigmalang.domain.batch.ConversationFailure.Cause.REJECTED, "the tree needs 5000 glyphs"))));
         writer.finish();
         List<ContainerRecord> records = readAll(out.toByteArray());
         Ended e = assertInstanceOf(Ended.class, records.get(2));
         assertEquals("conversation \"x\" message 2: the tree needs 5000 glyphs", e.failure().orElseThrow().toString());
+        assertEquals(io.sigmalang.domain.batch.ConversationFailure.Cause.REJECTED, e.failure().orElseThrow().cause());
     }
 
     private static String error(String hex) {

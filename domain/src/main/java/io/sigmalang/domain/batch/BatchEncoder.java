@@ -9,6 +9,7 @@ import io.sigmalang.domain.codec.SigmaEncoder;
 import io.sigmalang.domain.format.TreeRejectedException;
 import io.sigmalang.domain.parser.TextParser;
 import io.sigmalang.domain.pool.BufferPool;
+import io.sigmalang.domain.pool.PoolExhaustedException;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -160,6 +161,19 @@ public final class BatchEncoder implements AutoCloseable {
             }
             eldest.remove();
             c.end();
+        }
+    }
+
+    /**
+     * The statistics of the conversations ended so far, added up, with the pool's current figures. A live
+     * conversation's encoder belongs to the worker driving it, so its figures join when it ends.
+     */
+    public EncoderStats stats() {
+        synchronized (outputLock) {
+            EncoderStats t = totals;
+            return new EncoderStats(t.messages(), t.inputBytes(), t.inputMessages(), t.fullFormBytes(),
+                    t.outputBytes(), t.paths(), t.bankHits(), t.bankMisses(), t.bankCollisions(), t.bankSize(),
+                    t.bankCapacity(), t.contextDepth(), pool.stats());
         }
     }
 
@@ -329,7 +343,7 @@ public final class BatchEncoder implements AutoCloseable {
                 } catch (Error e) {
                     // Even an error (out of memory, say) stops only this conversation: its end is still reported
                     // and finish() does not wait for it forever.
-                    fail(encoded + 1, e.toString());
+                    fail(encoded + 1, ConversationFailure.Cause.ERROR, e.toString());
                 }
             }
         }
@@ -365,15 +379,18 @@ public final class BatchEncoder implements AutoCloseable {
             } catch (IOException e) {
                 droppedHere++;
             } catch (TreeRejectedException e) {
-                fail(message, e.getMessage());
+                fail(message, ConversationFailure.Cause.REJECTED, e.getMessage());
+            } catch (PoolExhaustedException e) {
+                fail(message, ConversationFailure.Cause.POOL_EXHAUSTED, e.getMessage());
             } catch (RuntimeException e) {
-                fail(message, e.getMessage() == null ? e.getClass().getSimpleName()
+                fail(message, ConversationFailure.Cause.ERROR, e.getMessage() == null ? e.getClass().getSimpleName()
                         : e.getClass().getSimpleName() + ": " + e.getMessage());
             }
         }
 
-        private void fail(long message, String reason) {
-            failure = new ConversationFailure(id, message, reason.lines().findFirst().orElse(reason));
+        private void fail(long message, ConversationFailure.Cause cause, String reason) {
+            String text = reason == null ? cause.name() : reason.lines().findFirst().orElse("");
+            failure = new ConversationFailure(id, message, cause, text);
             closeEncoder();
         }
 
@@ -383,7 +400,8 @@ public final class BatchEncoder implements AutoCloseable {
                 closeEncoder();
             } catch (RuntimeException e) {
                 if (failure == null) {
-                    failure = new ConversationFailure(id, encoded, "closing its encoder failed: " + e);
+                    failure = new ConversationFailure(id, encoded, ConversationFailure.Cause.ERROR,
+                            "closing its encoder failed: " + e);
                 }
             }
             synchronized (outputLock) {

@@ -2,9 +2,19 @@ package io.sigmalang.domain.batch;
 
 /**
  * A message that stopped its conversation: its conversation's id, its number in the conversation (from 1),
- * and why it could not be encoded.
+ * what kind of failure it was, and why.
  */
-public record ConversationFailure(String id, long message, String reason) {
+public record ConversationFailure(String id, long message, Cause cause, String reason) {
+
+    /** What stopped the conversation. */
+    public enum Cause {
+        /** The message's tree cannot be encoded exactly (bad input data). */
+        REJECTED,
+        /** The pool refused a buffer at its configured bound (a configuration limit, not bad data). */
+        POOL_EXHAUSTED,
+        /** Anything else: a defect or a resource failure while encoding. */
+        ERROR
+    }
 
     /** One line: {@code conversation "ID" message N: REASON}. */
     @Override

@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
  * <p>Any malformed, corrupt or out-of-sequence stream raises {@link MalformedStreamException} and leaves the
  * decoder's state unchanged.
  */
-public interface Decoder {
+public interface Decoder extends AutoCloseable {
 
     /** Decodes exactly the bytes from position to limit of {@code stream} (one whole stream). */
     SemanticTree decode(ByteBuffer stream);
@@ -19,5 +19,13 @@ public interface Decoder {
     /** Decodes one whole stream. */
     default SemanticTree decode(byte[] stream) {
         return decode(ByteBuffer.wrap(stream));
+    }
+
+    /**
+     * Ends the conversation: the decoder may drop what it holds (its Σ-bank and context) and decodes nothing
+     * more. The default holds nothing that needs releasing.
+     */
+    @Override
+    default void close() {
     }
 }

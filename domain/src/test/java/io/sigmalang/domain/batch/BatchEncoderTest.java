@@ -227,6 +227,7 @@ class BatchEncoderTest {
         assertEquals("bad", failure.id());
         assertEquals(3, failure.message());
         assertTrue(failure.reason().contains("0x0B"), failure.reason());
+        assertEquals(ConversationFailure.Cause.REJECTED, failure.cause());
         assertFalse(failure.toString().contains("\n"));
 
         Map<String, List<byte[]>> got = output.byId();
@@ -391,6 +392,7 @@ class BatchEncoderTest {
         for (ConversationFailure f : summary.failures()) {
             assertEquals(1, f.message());
             assertTrue(f.reason().contains("exhausted"), f.reason());
+            assertEquals(ConversationFailure.Cause.POOL_EXHAUSTED, f.cause());
         }
         assertEquals(5, output.results.size(), "each failed conversation was still ended");
     }

@@ -1,9 +1,14 @@
 package io.sigmalang.launcher.cli;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.sigmalang.adapters.container.ContainerDecoding;
+import io.sigmalang.adapters.container.ContainerIndex;
 import io.sigmalang.adapters.container.ContainerReader;
+import io.sigmalang.adapters.container.ContainerRecord;
 import io.sigmalang.adapters.container.MalformedContainerException;
 import io.sigmalang.adapters.json.TreeJson;
 import io.sigmalang.domain.codec.Decoder;
+import io.sigmalang.domain.codec.EncoderSettings;
 import io.sigmalang.domain.codec.SigmaDecoder;
 import io.sigmalang.domain.format.MalformedStreamException;
 import io.sigmalang.domain.tree.SemanticTree;
@@ -11,6 +16,14 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,16 +32,26 @@ import picocli.CommandLine.Parameters;
 @Command(name = "decode", mixinStandardHelpOptions = true,
         description = {"Decode a sigmalang container into JSON Lines: one tree JSON per message, in order, with"
                 + " Σ-bank references and context deltas resolved from the earlier messages.",
+                "A container from encode-batch gives one {\"conversation\", \"message\", \"tree\"} object per"
+                + " message, in file order; --conversation ID reads one conversation through the index.",
                 "On a corrupt message, the trees before it are written and the error names the message and offset."})
 final class DecodeCommand extends BaseCommand {
 
     @Parameters(index = "0", arity = "0..1", defaultValue = "-", paramLabel = "FILE|-",
-            description = "A container written by encode (default: standard input).")
+            description = "A container written by encode or encode-batch (default: standard input).")
     String input;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", defaultValue = "-",
             description = "Where to write the JSON Lines (default: standard output).")
     String output;
+
+    @Option(names = "--conversation", paramLabel = "ID",
+            description = "Decode only this conversation, found through the container's index without reading the"
+                    + " others (needs a file, not standard input; a container version 2).")
+    String conversation;
+
+    /** How each conversation's decoder is made: the one place to give decoders settings and limits. */
+    private final Function<EncoderSettings, ? extends Decoder> decoders = SigmaDecoder::new;
 
     DecodeCommand(Terminal terminal) {
         super(terminal);
@@ -36,6 +59,9 @@ final class DecodeCommand extends BaseCommand {
 
     @Override
     int run() throws IOException {
+        if (conversation != null) {
+            return runOne();
+        }
         TreeJson json = new TreeJson();
         try (InputStream in = new BufferedInputStream(openInput(input), 1 << 16);
                 OutputStream out = openOutput(output)) {
@@ -45,31 +71,99 @@ final class DecodeCommand extends BaseCommand {
             } catch (MalformedContainerException e) {
                 throw new CliException(ExitCodes.DATA, input + ": " + e.getMessage());
             }
-            Decoder decoder = new SigmaDecoder(container.settings());
+            if (!container.header().detectsTruncation()) {
+                terminal.err().println("decode: " + input + " is a version 1 container: a file cut at a record"
+                        + " boundary cannot be told from a whole one");
+                terminal.err().flush();
+            }
+            boolean labelled = container.header().batch();
+            ContainerDecoding decoding = new ContainerDecoding(container, decoders);
             while (true) {
-                byte[] stream;
+                ContainerDecoding.Decoded d;
                 try {
-                    stream = container.next();
+                    d = decoding.next(this::noteFailure);
                 } catch (MalformedContainerException e) {
                     out.flush();
                     throw new CliException(ExitCodes.DATA, input + ": " + e.getMessage());
                 }
-                if (stream == null) {
+                if (d == null) {
                     break;
                 }
-                SemanticTree tree;
-                try {
-                    tree = decoder.decode(stream);
-                } catch (MalformedStreamException e) {
-                    out.flush();
-                    throw new CliException(ExitCodes.DATA, input + ": message " + container.messages()
-                            + " at container byte " + (container.lastStreamOffset() + e.offset()) + ": " + e.problem()
-                            + " (stream byte " + e.offset() + ")");
+                if (labelled) {
+                    out.write(("{\"conversation\":\"" + quote(d.id()) + "\",\"message\":" + d.message()
+                            + ",\"tree\":").getBytes(StandardCharsets.UTF_8));
+                    json.write(d.tree().root(), out);
+                    out.write('}');
+                } else {
+                    json.write(d.tree().root(), out);
                 }
-                json.write(tree.root(), out);
                 out.write('\n');
             }
         }
         return ExitCodes.OK;
+    }
+
+    private void noteFailure(ContainerRecord.Ended e) {
+        terminal.err().println("decode: " + input + ": " + e.failure().orElseThrow() + " (the conversation stopped"
+                + " there when it was encoded)");
+        terminal.err().flush();
+    }
+
+    /** --conversation: through the index, every part of that id in order, each with a fresh decoder. */
+    private int runOne() throws IOException {
+        if (input.equals("-")) {
+            throw new CliException(ExitCodes.USAGE, "--conversation needs a container file (the index is read from"
+                    + " its end), not standard input");
+        }
+        TreeJson json = new TreeJson();
+        try (SeekableByteChannel file = Files.newByteChannel(Path.of(input));
+                OutputStream out = openOutput(output)) {
+            ContainerIndex index;
+            try {
+                index = ContainerIndex.read(file);
+            } catch (MalformedContainerException e) {
+                throw new CliException(ExitCodes.DATA, input + ": " + e.getMessage());
+            }
+            List<ContainerIndex.Entry> parts = index.find(conversation);
+            if (parts.isEmpty()) {
+                List<ContainerIndex.Entry> all = index.conversations();
+                String some = all.stream().limit(5).map(e -> "\"" + e.id() + "\"").collect(Collectors.joining(", "));
+                throw new CliException(ExitCodes.USAGE, input + " holds no conversation \"" + conversation + "\" ("
+                        + all.size() + " conversations" + (all.isEmpty() ? "" : ": " + some
+                        + (all.size() > 5 ? ", …" : "")) + ")");
+            }
+            for (ContainerIndex.Entry part : parts) {
+                try (Decoder decoder = decoders.apply(index.header().settings())) {
+                    for (ContainerIndex.Located s : index.streams(part)) {
+                        SemanticTree tree;
+                        try {
+                            tree = decoder.decode(index.read(s));
+                        } catch (MalformedStreamException e) {
+                            out.flush();
+                            throw new CliException(ExitCodes.DATA, input + ": conversation \"" + conversation
+                                    + "\" message " + s.message() + " at container byte " + (s.offset() + e.offset())
+                                    + ": " + e.problem() + " (stream byte " + e.offset() + ")");
+                        }
+                        json.write(tree.root(), out);
+                        out.write('\n');
+                    }
+                } catch (MalformedContainerException e) {
+                    out.flush();
+                    throw new CliException(ExitCodes.DATA, input + ": " + e.getMessage());
+                }
+                part.failure().ifPresent(f -> {
+                    terminal.err().println("decode: " + input + ": " + f + " (the conversation stopped there when it"
+                            + " was encoded)");
+                    terminal.err().flush();
+                });
+            }
+        } catch (NoSuchFileException e) {
+            throw new CliException(ExitCodes.IO, "cannot read " + input + ": no such file");
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String quote(String s) {
+        return new String(JsonStringEncoder.getInstance().quoteAsString(s));
     }
 }

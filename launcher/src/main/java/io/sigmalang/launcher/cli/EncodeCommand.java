@@ -4,12 +4,15 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import io.sigmalang.adapters.container.ContainerWriter;
 import io.sigmalang.adapters.json.EncoderStatsJson;
+import io.sigmalang.domain.batch.BatchEncoder;
+import io.sigmalang.domain.batch.BatchSettings;
+import io.sigmalang.domain.batch.BatchSummary;
+import io.sigmalang.domain.batch.ConversationFailure;
 import io.sigmalang.domain.codec.Encoder;
 import io.sigmalang.domain.codec.EncoderSettings;
 import io.sigmalang.domain.codec.EncoderStats;
 import io.sigmalang.domain.codec.EncodingPath;
 import io.sigmalang.domain.codec.PathStats;
-import io.sigmalang.domain.format.TreeRejectedException;
 import io.sigmalang.domain.parser.TextParser;
 import io.sigmalang.domain.pool.BufferPool;
 import io.sigmalang.domain.pool.PoolExhaustedException;
@@ -65,40 +68,45 @@ final class EncodeCommand extends BaseCommand {
         long size = input.equals("-") ? -1 : sizeOf(Path.of(input));
         BufferPool pool = injector.getInstance(BufferPool.class);
         try {
-            Encoder encoder = injector.getInstance(Encoder.class);
             TextParser parser = injector.getInstance(TextParser.class);
             EncoderSettings settings = injector.getInstance(EncoderSettings.class);
+            String id = input.equals("-") ? "-" : String.valueOf(Path.of(input).getFileName());
+            BatchSummary summary;
             ContainerWriter container;
-            try (JmxRegistration jmx = new JmxRegistration("encode", encoder::stats);
-                    CountingInputStream in = new CountingInputStream(openInput(input));
+            // One conversation on one worker: the batch use case, so that encode and encode-batch share one path.
+            BatchSettings one = BatchSettings.defaults().withWorkers(1).withMaxQueued(1024);
+            try (CountingInputStream in = new CountingInputStream(openInput(input));
                     StagedOutput out = openStagedOutput(output)) {
-                LOG.debug("encoder statistics published on JMX as {}", jmx.name());
-                container = new ContainerWriter(out.stream(), settings);
-                Utf8Lines lines = new Utf8Lines(in, input);
-                ProgressBar progress = ProgressBar.wanted(terminal.interactive(), size)
-                        ? new ProgressBar(terminal.err(), size) : null;
-                for (String line = lines.next(); line != null; line = lines.next()) {
-                    byte[] stream;
-                    try {
-                        stream = encoder.encode(parser.parse(line));
-                    } catch (TreeRejectedException e) {
-                        throw new CliException(ExitCodes.DATA, input + " line " + lines.number() + ": " + e.getMessage());
-                    } catch (PoolExhaustedException e) {
-                        throw Launch.poolExhausted(e, input + " line " + lines.number(),
-                                injector.getInstance(SigmalangConfig.class));
+                container = new ContainerWriter(out.stream(), settings, false);
+                try (BatchEncoder batch = new BatchEncoder(pool, () -> injector.getInstance(Encoder.class), parser,
+                        one, container);
+                        JmxRegistration jmx = new JmxRegistration("encode", batch::stats)) {
+                    LOG.debug("encoder statistics published on JMX as {}", jmx.name());
+                    Utf8Lines lines = new Utf8Lines(in, input);
+                    ProgressBar progress = ProgressBar.wanted(terminal.interactive(), size)
+                            ? new ProgressBar(terminal.err(), size) : null;
+                    for (String line = lines.next(); line != null; line = lines.next()) {
+                        batch.submit(id, line);
+                        if (progress != null) {
+                            progress.update(in.count());
+                        }
                     }
-                    container.write(stream);
+                    summary = batch.finish();
                     if (progress != null) {
-                        progress.update(in.count());
+                        progress.finish();
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CliException(ExitCodes.SOFTWARE, "interrupted", e);
                 }
+                if (summary.failedConversations() > 0) {
+                    throw failed(summary.failures().get(0), pool, injector.getInstance(SigmalangConfig.class));
+                }
+                container.finish();
                 // Only a complete container takes the output's name; on any failure above, close() deletes it.
                 out.commit();
-                if (progress != null) {
-                    progress.finish();
-                }
             }
-            EncoderStats stats = encoder.stats();
+            EncoderStats stats = summary.totals();
             terminal.err().println(summary(stats, container.bytes()));
             terminal.err().flush();
             if (statsJson != null) {
@@ -112,6 +120,17 @@ final class EncodeCommand extends BaseCommand {
             pool.close();
         }
         return ExitCodes.OK;
+    }
+
+    /** The conversation's failure as the CLI reports it: the line (= message number) and the reason. */
+    private CliException failed(ConversationFailure f, BufferPool pool, SigmalangConfig config) {
+        String where = input + " line " + f.message();
+        return switch (f.cause()) {
+            case REJECTED -> new CliException(ExitCodes.DATA, where + ": " + f.reason());
+            case POOL_EXHAUSTED -> Launch.poolExhausted(new PoolExhaustedException(f.reason(), pool.stats()), where,
+                    config);
+            case ERROR -> new CliException(ExitCodes.SOFTWARE, where + ": internal error: " + f.reason());
+        };
     }
 
     private static long sizeOf(Path file) {

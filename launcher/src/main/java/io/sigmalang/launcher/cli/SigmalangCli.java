@@ -36,8 +36,8 @@ public final class SigmalangCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required (encode, decode, parse,"
-                + " tree-encode, tree-decode)");
+        throw new ParameterException(spec.commandLine(), "a command is required (encode, encode-batch,"
+                + " decode, parse, tree-encode, tree-decode)");
     }
 
     /** The command line for one run over {@code terminal}, with every pool strategy the launcher ships. */
@@ -49,6 +49,7 @@ public final class SigmalangCli implements Runnable {
     public static CommandLine create(Terminal terminal, List<Module> strategies) {
         CommandLine cli = new CommandLine(new SigmalangCli())
                 .addSubcommand(new EncodeCommand(terminal, strategies))
+                .addSubcommand(new EncodeBatchCommand(terminal, strategies))
                 .addSubcommand(new DecodeCommand(terminal))
                 .addSubcommand(new ParseCommand(terminal))
                 .addSubcommand(new TreeEncodeCommand(terminal, strategies))

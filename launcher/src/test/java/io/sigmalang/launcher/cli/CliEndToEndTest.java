@@ -47,7 +47,7 @@ class CliEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"encode", "decode", "parse", "tree-encode", "tree-decode"})
+    @ValueSource(strings = {"encode", "encode-batch", "decode", "parse", "tree-encode", "tree-decode"})
     void everyCommandHasHelp(String command) {
         CliRun r = run(command, "--help");
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
@@ -228,11 +228,12 @@ class CliEndToEndTest {
         assertEquals(ExitCodes.OK, run("encode", write("chat.txt", CONVERSATION).toString(), "-o",
                 container.toString(), "--pool", "heap").exitCode());
         byte[] bytes = Files.readAllBytes(container);
-        // Message 2 starts after the 12-byte header and message 1's record (4-byte length plus its stream).
-        int first = ((bytes[12] & 0xFF) << 24) | ((bytes[13] & 0xFF) << 16) | ((bytes[14] & 0xFF) << 8) | (bytes[15] & 0xFF);
-        int secondStream = 12 + 4 + first + 4;
-        int secondLength = ((bytes[secondStream - 4] & 0xFF) << 8) | (bytes[secondStream - 1] & 0xFF);
-        bytes[secondStream + secondLength - 1] ^= 0x01; // the CRC's last byte
+        // Where message 2's stream lies, as the container reader finds it.
+        ContainerReader reader = new ContainerReader(new ByteArrayInputStream(bytes));
+        reader.next();
+        byte[] second = reader.next();
+        int secondStream = (int) reader.lastStreamOffset();
+        bytes[secondStream + second.length - 1] ^= 0x01; // the stream CRC's last byte
         Files.write(container, bytes);
 
         CliRun r = run("decode", container.toString());
