@@ -17,32 +17,55 @@ import java.util.Arrays;
 final class EncodedBank {
     private static final int NONE = -1;
 
-    private final int capacity;
-    private final int[] tableKeys;
-    private final int[] tableSlots;
-    private final int mask;
+    /** Slots the bank starts with; it doubles up to its capacity as it fills, so a short conversation stays small. */
+    private static final int INITIAL_SLOTS = 16;
 
-    private final int[] hashes;
-    private final byte[][] forms;
-    private final int[] lengths;
-    private final int[] older;
-    private final int[] newer;
+    private final int capacity;
+    private int[] tableKeys;
+    private int[] tableSlots;
+    private int mask;
+
+    private int[] hashes;
+    private byte[][] forms;
+    private int[] lengths;
+    private int[] older;
+    private int[] newer;
     private int eldest = NONE;
     private int newest = NONE;
     private int size;
 
     EncodedBank(int capacity) {
         this.capacity = capacity;
-        int slots = Integer.highestOneBit(capacity * 2 - 1) << 1;
-        this.tableKeys = new int[slots];
-        this.tableSlots = new int[slots];
+        int slots = Math.min(capacity, INITIAL_SLOTS);
+        this.hashes = new int[slots];
+        this.forms = new byte[slots][];
+        this.lengths = new int[slots];
+        this.older = new int[slots];
+        this.newer = new int[slots];
+        buildTable(slots);
+    }
+
+    /** A hash table of at least twice {@code slots} entries (at most half full), holding the current slots. */
+    private void buildTable(int slots) {
+        int size = Integer.highestOneBit(Math.max(2, slots) * 2 - 1) << 1;
+        tableKeys = new int[size];
+        tableSlots = new int[size];
         Arrays.fill(tableSlots, NONE);
-        this.mask = slots - 1;
-        this.hashes = new int[capacity];
-        this.forms = new byte[capacity][];
-        this.lengths = new int[capacity];
-        this.older = new int[capacity];
-        this.newer = new int[capacity];
+        mask = size - 1;
+        for (int s = eldest; s != NONE; s = newer[s]) {
+            insertKey(hashes[s], s);
+        }
+    }
+
+    /** Doubles the slot arrays (up to the capacity) and rebuilds the table for them. */
+    private void grow() {
+        int slots = Math.min(capacity, hashes.length * 2);
+        hashes = Arrays.copyOf(hashes, slots);
+        forms = Arrays.copyOf(forms, slots);
+        lengths = Arrays.copyOf(lengths, slots);
+        older = Arrays.copyOf(older, slots);
+        newer = Arrays.copyOf(newer, slots);
+        buildTable(slots);
     }
 
     /** Whether the bank holds, under {@code hash}, exactly the tree whose full form is {@code form[0, length)}. */
@@ -65,6 +88,9 @@ final class EncodedBank {
             removeKey(hashes[slot]);
             insertKey(hash, slot);
         } else {
+            if (size == hashes.length) {
+                grow();
+            }
             slot = size++;
             insertKey(hash, slot);
         }
