@@ -68,6 +68,19 @@ public final class RuleBasedTextParser implements TextParser {
     /** The relation primitive of each relation rank (index 1..4), in PARSER.md's order; 0 is "no rule". */
     private static final int[] RELATION_PRIMITIVES = {RELATION, ACTION, INSTRUMENT, SPATIAL, ATTRIBUTE};
 
+    private static final byte OTHER = 0;
+    private static final byte WORD = 1;
+    private static final byte SPACE = 2;
+
+    /** What each ASCII character is: whitespace as {@link Character#isWhitespace(int)} says, a word character, or other. */
+    private static final byte[] ASCII_KIND = new byte[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII_KIND[c] = Character.isWhitespace(c) ? SPACE : Vocabulary.isWordChar(c) ? WORD : OTHER;
+        }
+    }
+
     private final Vocabulary vocabulary;
 
     /** A parser with the built-in lexicon. */
@@ -197,39 +210,38 @@ public final class RuleBasedTextParser implements TextParser {
                 char c = text.charAt(i);
                 int cp = c;
                 int units = 1;
+                boolean word;
                 if (c < 0x80) {
                     bytes++;
-                    if (c <= ' ' && isAsciiWhitespace(c)) {
+                    byte kind = ASCII_KIND[c];
+                    if (kind == SPACE) {
                         if (inWord) {
                             endWord();
                         }
                         pendingSpace = length > 0;
                         continue;
                     }
-                } else if (c < 0x800) {
-                    bytes += 2;
-                    if (Character.isWhitespace(c)) {
-                        if (inWord) {
-                            endWord();
-                        }
-                        pendingSpace = length > 0;
-                        continue;
-                    }
-                } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    bytes += 4;
-                    cp = Character.toCodePoint(c, text.charAt(i + 1));
-                    units = 2;
-                } else if (Character.isSurrogate(c)) {
-                    bytes++; // an unpaired surrogate: String.getBytes(UTF_8) writes one '?'
+                    word = kind == WORD;
                 } else {
-                    bytes += 3;
-                    if (Character.isWhitespace(c)) {
+                    if (c < 0x800) {
+                        bytes += 2;
+                    } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        bytes += 4;
+                        cp = Character.toCodePoint(c, text.charAt(i + 1));
+                        units = 2;
+                    } else if (Character.isSurrogate(c)) {
+                        bytes++; // an unpaired surrogate: String.getBytes(UTF_8) writes one '?'
+                    } else {
+                        bytes += 3;
+                    }
+                    if (units == 1 && Character.isWhitespace(c)) {
                         if (inWord) {
                             endWord();
                         }
                         pendingSpace = length > 0;
                         continue;
                     }
+                    word = Vocabulary.isWordChar(cp);
                 }
                 if (pendingSpace) {
                     pendingSpace = false;
@@ -244,7 +256,7 @@ public final class RuleBasedTextParser implements TextParser {
                     verbEndsChunk[chunk & 3] = false;
                     articleChunk[chunk & 3] = false;
                 }
-                if (Vocabulary.isWordChar(cp)) {
+                if (word) {
                     if (!inWord) {
                         if (wordEnd > 0) {
                             settleWord(false);
@@ -287,9 +299,6 @@ public final class RuleBasedTextParser implements TextParser {
             utf8Bytes = bytes;
         }
 
-        private static boolean isAsciiWhitespace(char c) {
-            return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
-        }
 
         private void append(char c) {
             buf[length++] = c;

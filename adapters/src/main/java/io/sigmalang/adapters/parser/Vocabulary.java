@@ -107,7 +107,8 @@ final class Vocabulary {
                 all.add(w);
             }
         }
-        int size = Integer.highestOneBit(Math.max(4, all.size() * 4) - 1) << 1;
+        // At most one slot in eight used: a word that is not in the table (most words) meets an empty slot at once.
+        int size = Integer.highestOneBit(Math.max(8, all.size() * 8) - 1) << 1;
         this.keys = new char[size][];
         this.words = new Word[size];
         this.mask = size - 1;
@@ -178,9 +179,16 @@ final class Vocabulary {
         return spread(h);
     }
 
-    /** Spreads the high bits of a finished {@link #step} hash over the low ones that pick the slot. */
+    /**
+     * Mixes a finished {@link #step} hash so that every bit counts in the low ones that pick the slot (the
+     * finaliser of MurmurHash3: short words differ in few bits of a polynomial hash).
+     */
     static int spread(int h) {
-        return h ^ (h >>> 16) ^ (h >>> 7);
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        return h ^ (h >>> 16);
     }
 
     /** A..Z as a..z; every other character as it is (the spec's case folding is ASCII only). */
