@@ -157,7 +157,7 @@ public final class RuleBasedTextParser implements TextParser {
         final char[] buf;
         int length;
         int codePoints;
-        /** The end in {@link #buf} of the first {@value #ABSTRACT_LENGTH} code points, or -1 while fewer. */
+        /** The end in {@link #buf} of the first ABSTRACT_LENGTH (100) code points, or -1 while fewer. */
         int abstractEnd = -1;
         int utf8Bytes;
 

@@ -139,7 +139,7 @@ final class Vocabulary {
 
     /**
      * The word {@code text[from, to)} with A..Z read as a..z, or {@code null}; {@code hash} is
-     * {@link #hash} of those lower-cased characters.
+     * {@link #spread} of the {@link #step} hash of those lower-cased characters.
      */
     Word lookup(char[] text, int from, int to, int hash) {
         int length = to - from;
