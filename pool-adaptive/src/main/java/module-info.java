@@ -1,0 +1,10 @@
+/** The adaptive buffer-pool strategy: heap buffers whose number follows demand between a floor and a cap. Java 21. */
+module io.sigmalang.pool.adaptive {
+    requires transitive io.sigmalang.domain;
+
+    exports io.sigmalang.pool.adaptive;
+
+    // MERGE with issue 11: once the strategy SPI exists, add
+    //     provides io.sigmalang.domain.pool.spi.<the provider interface> with <this module's provider class>;
+    // (and keep its META-INF/services file for class-path users).
+}

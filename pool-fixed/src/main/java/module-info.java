@@ -1,0 +1,10 @@
+/** The fixed buffer-pool strategy: a set number of heap buffers, all allocated at construction. Java 21. */
+module io.sigmalang.pool.fixed {
+    requires transitive io.sigmalang.domain;
+
+    exports io.sigmalang.pool.fixed;
+
+    // MERGE with issue 11: once the strategy SPI exists, add
+    //     provides io.sigmalang.domain.pool.spi.<the provider interface> with <this module's provider class>;
+    // (and keep its META-INF/services file for class-path users).
+}
