@@ -18,16 +18,14 @@ module io.sigmalang.domain {
     exports io.sigmalang.domain.tree;
 
     // MERGE with issue 11 (pool engine, /work/wt-pool): once io.sigmalang.domain.pool.engine and
-    // io.sigmalang.domain.pool.spi exist, add exactly these three lines (the engine is for the pool modules
-    // only; the strategy SPI is public and every pool module provides it):
+    // io.sigmalang.domain.pool.spi exist, add exactly these lines (the engine is for the pool modules only; the
+    // strategy SPI is public; PoolCatalog, in this module, calls ServiceLoader.load(PoolStrategyProvider.class)):
     //
     //     exports io.sigmalang.domain.pool.engine to io.sigmalang.pool.fixed, io.sigmalang.pool.adaptive,
     //             io.sigmalang.pool.offheap;
     //     exports io.sigmalang.domain.pool.spi;
-    //     uses io.sigmalang.domain.pool.spi.<the provider interface>;
+    //     uses io.sigmalang.domain.pool.spi.PoolStrategyProvider;
     //
-    // (`uses` here only if the domain itself calls ServiceLoader for the SPI; otherwise it goes in the module
-    // descriptor of whichever module calls ServiceLoader.load. The launcher runs on the class path and needs no
-    // descriptor: META-INF/services files serve it.) A fourth strategy in test sources needs no change here: it
-    // runs on the class path, where qualified exports are not enforced.
+    // The launcher runs on the class path and needs no descriptor: META-INF/services files serve it, and a
+    // fourth strategy in test sources is found there too (qualified exports are not enforced on the class path).
 }

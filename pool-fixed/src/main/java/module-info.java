@@ -5,6 +5,6 @@ module io.sigmalang.pool.fixed {
     exports io.sigmalang.pool.fixed;
 
     // MERGE with issue 11: once the strategy SPI exists, add
-    //     provides io.sigmalang.domain.pool.spi.<the provider interface> with <this module's provider class>;
-    // (and keep its META-INF/services file for class-path users).
+    //     provides io.sigmalang.domain.pool.spi.PoolStrategyProvider with io.sigmalang.pool.fixed.FixedPoolProvider;
+    // and keep its META-INF/services file for class-path users.
 }
