@@ -75,14 +75,12 @@ class LibraryConsumerIT {
         return src;
     }
 
-    private String compileExpectingSuccess(Path src) throws IOException {
-        int[] exit = new int[1];
-        String diagnostics = compileCapturingErr(src, exit);
-        assertEquals(0, exit[0], diagnostics);
-        return diagnostics;
+    /** javac's exit status and what it printed. */
+    private record Compilation(int exit, String diagnostics) {
     }
 
-    private String compileCapturingErr(Path src, int[] exit) throws IOException {
+    /** Compiles the consumer with {@code --release 21} against the module path alone. */
+    private Compilation compile(Path src) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         // An empty class path: in-process javac would otherwise search this test's own class path.
         Path emptyClassPath = Files.createDirectories(dir.resolve("no-class-path"));
@@ -92,8 +90,14 @@ class LibraryConsumerIT {
             files.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
         }
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        exit[0] = javac.run(null, null, err, args.toArray(String[]::new));
-        return err.toString(StandardCharsets.UTF_8);
+        int exit = javac.run(null, null, err, args.toArray(String[]::new));
+        return new Compilation(exit, err.toString(StandardCharsets.UTF_8));
+    }
+
+    private String compileExpectingSuccess(Path src) throws IOException {
+        Compilation c = compile(src);
+        assertEquals(0, c.exit(), c.diagnostics());
+        return c.diagnostics();
     }
 
     private List<String> run() throws IOException, InterruptedException {
@@ -174,11 +178,10 @@ class LibraryConsumerIT {
         Path src = consumer("    requires io.sigmalang.pool.fixed;\n    requires io.sigmalang.adapters;\n",
                 "import " + pkg + "." + type + ";\n",
                 "        System.out.println(" + type + ".class);");
-        int[] exit = new int[1];
-        String diagnostics = compileCapturingErr(src, exit);
-        assertEquals(1, exit[0], diagnostics);
-        assertTrue(diagnostics.contains("package " + pkg + " is not visible")
-                && diagnostics.contains("does not export it"), diagnostics);
+        Compilation c = compile(src);
+        assertEquals(1, c.exit(), c.diagnostics());
+        assertTrue(c.diagnostics().contains("package " + pkg + " is not visible")
+                && c.diagnostics().contains("does not export it"), c.diagnostics());
     }
 
     /** The control for the test above: the same consumer, importing an exported type, compiles. */
