@@ -202,8 +202,8 @@ class LibraryConsumerIT {
                 }
             }
         }
-        // The domain's javadoc documents its seven exported packages, no more, no fewer (MERGE with issue 11: eight,
-        // with io.sigmalang.domain.pool.spi; the engine package, exported only to the pools, is not documented).
+        // The domain's javadoc documents its seven exported packages, no more, no fewer (MERGE with issue 11: one more
+        // with io.sigmalang.domain.pool.spi; check whether javadoc shows the engine, exported to the pools only).
         Path domain = modulePath.stream().filter(p -> p.getFileName().toString().startsWith("sigmalang-domain-"))
                 .findFirst().orElseThrow();
         try (JarFile file = new JarFile(domain.resolveSibling(
