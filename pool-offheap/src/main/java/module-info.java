@@ -9,7 +9,9 @@ module io.sigmalang.pool.offheap {
 
     // MERGE with issue 11: once the strategy SPI exists, add
     //     provides io.sigmalang.domain.pool.spi.PoolStrategyProvider with io.sigmalang.pool.offheap.OffHeapPoolProvider;
-    // and keep its META-INF/services file for class-path users.
+    // and keep its META-INF/services file for class-path users. OffHeapPoolProvider then needs an explicit public no-arg
+    // constructor: it is in an exported package of a module, and javac's missing-explicit-ctor check (-Werror)
+    // refuses an implicit one there.
     // On a Java 21 JVM, ServiceLoader loads every provider class it iterates over: OffHeapPoolProvider must
     // then be bytecode that JVM can load (an older --release than the rest of the module, like
     // OffHeapRequirement; it refers to the module's Java 25 classes, so its compile must come after
