@@ -25,8 +25,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,8 +36,6 @@ import picocli.CommandLine.Parameters;
                 + " encoded (Σ-bank references and context deltas against earlier messages where smaller).",
                 "Writes a sigmalang container and prints a summary on stderr."})
 final class EncodeCommand extends BaseCommand {
-    private static final Logger LOG = LoggerFactory.getLogger(EncodeCommand.class);
-
     @Parameters(index = "0", arity = "0..1", defaultValue = "-", paramLabel = "FILE|-",
             description = "UTF-8 text, one message per line (default: standard input).")
     String input;
@@ -51,6 +47,11 @@ final class EncodeCommand extends BaseCommand {
 
     @Option(names = "--stats-json", paramLabel = "FILE", description = "Also write the full statistics as JSON.")
     Path statsJson;
+
+    @Option(names = "--jmx", description = "Publish the encoder's statistics as the JMX MXBean"
+            + " io.sigmalang:type=Encoder,name=encode-N while the command runs (off by default, so that a run"
+            + " that is not watched does not start the platform MBean server).")
+    boolean jmx;
 
     @Mixin
     ConfigOptions config;
@@ -80,8 +81,11 @@ final class EncodeCommand extends BaseCommand {
                 container = new ContainerWriter(out.stream(), settings, false);
                 try (BatchEncoder batch = new BatchEncoder(pool, () -> injector.getInstance(Encoder.class), parser,
                         one, container);
-                        JmxRegistration jmx = new JmxRegistration("encode", batch::stats)) {
-                    LOG.debug("encoder statistics published on JMX as {}", jmx.name());
+                        JmxRegistration published = jmx ? new JmxRegistration("encode", batch::stats) : null) {
+                    if (published != null) {
+                        Logging.debug(EncodeCommand.class, () -> "encoder statistics published on JMX as "
+                                + published.name());
+                    }
                     Utf8Lines lines = new Utf8Lines(in, input);
                     ProgressBar progress = ProgressBar.wanted(terminal.interactive(), size)
                             ? new ProgressBar(terminal.err(), size) : null;
