@@ -1,14 +1,20 @@
-package io.sigmalang.domain.pool;
+package io.sigmalang.domain.pool.engine;
 
+import io.sigmalang.domain.pool.BufferPool;
+import io.sigmalang.domain.pool.BufferLease;
+import io.sigmalang.domain.pool.PoolStats;
+import io.sigmalang.domain.pool.PoolSettings;
+import io.sigmalang.domain.pool.PoolBound;
+import io.sigmalang.domain.pool.BoundPolicy;
+import io.sigmalang.domain.pool.OpenLeasesException;
+import io.sigmalang.domain.pool.PoolExhaustedException;
+import io.sigmalang.domain.pool.PoolChecks;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -28,13 +34,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * failed stripe costs at most one pop per other stripe).
  *
  * <p><b>Slow path</b> ({@code acquireSlow}), when the stripe is empty: pop from the other stripes; else create
- * a buffer in a slot that has none, if the capacity and the bound allow; else allocate an overflow buffer
- * (one-off slot, dropped on release) if the bound allows; else apply the {@link BoundPolicy}.
+ * a buffer in a slot that has none, if the capacity and the {@link ByteBudget bound} allow; else lend an
+ * {@link OverflowBuffers overflow buffer} if the bound allows; else apply the {@link BoundPolicy}.
+ *
+ * <p><b>Concerns, one class each:</b> the lease state machine is {@link Slot} (transitions named
+ * {@code free2leased}, {@code leased2free}, ...), the free lists {@link FreeStacks}, bytes and the bound
+ * {@link ByteBudget}, overflow buffers {@link OverflowBuffers}, leaks {@link LeakDetector}, the peak and the
+ * windows {@link DemandCells}. This class only sequences them.
  *
  * <p><b>Counting without shared counters.</b> A slot's generation is the number of times it was leased, so
  * {@link #stats()} sums acquires and releases over the slots; only overflow and leaks, which are slow paths,
- * have their own atomic counters. {@code outstanding = acquires - releases} holds in every snapshot by
- * construction. The peak is kept exactly by {@link DemandCells}.
+ * have their own atomic counters. The peak is kept exactly by {@link DemandCells}.
  *
  * <p><b>Misuse.</b> A lease acts only while the slot's state equals its stamp (see {@link Slot}). Errors are
  * built in static helpers so that the hot methods stay small enough to inline.
@@ -43,8 +53,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link PoolStats#leaks()}; its slot is taken back with a new buffer, since the old one may still be
  * referenced. See {@link LeakDetector}.
  *
- * <p><b>No unbounded loop.</b> Loops that drain the free stacks (close, trim, shrink) stop after as many pops
- * as there are slots, so that even a corrupted stack could not make them spin forever.
+ * <p><b>No unbounded loop.</b> The one loop that drains the free stacks (close, trim, shrink: {@code drainFree})
+ * stops after as many pops as there are slots, so that even a corrupted stack could not make it spin forever.
  *
  * <p><b>Windows</b> (resizable pools only). Each stripe counts its acquires; when one reaches its checkpoint
  * the pool sums the stripes, and once {@code windowAcquires} have passed it asks the {@link CapacityRule} for
@@ -52,8 +62,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * shrinking lets free buffers go at once and leased ones as they come back.
  */
 public final class BufferSlots {
-    private static final long LEASED = Slot.LEASED;
-    private static final long CLOSED = Slot.CLOSED;
     private static final int NO_BUFFER = 0;
     private static final VarHandle CLOSED_FLAG;
 
@@ -101,30 +109,23 @@ public final class BufferSlots {
     private final FreeStacks free;
     private final DemandCells demand;
     private final BufferMemory memory;
+    private final ByteBudget budget;
+    private final OverflowBuffers overflow;
+    private final PoolBound bound;
     private final boolean wipe;
     private final boolean resizable;
     private final int windowAcquires;
     private final CapacityRule rule;
     private final LeakDetector leaks;
-    private final PoolBound bound;
-    private final long maxBytes;
 
     private volatile int capacity;
     @SuppressWarnings("unused") // accessed through CLOSED_FLAG
     private volatile boolean closed;
+    /** Pooled slots that have a buffer (free or leased). */
     private final AtomicInteger backed = new AtomicInteger();
     private final AtomicInteger peakBacked = new AtomicInteger();
-    /** Bytes allocated and not let go of: retained pooled buffers plus overflow buffers out. */
-    private final AtomicLong footprint = new AtomicLong();
-    private final AtomicLong overflowAcquires = new AtomicLong();
-    private final AtomicLong overflowReleases = new AtomicLong();
     private final AtomicLong pooledLeaks = new AtomicLong();
-    private final AtomicLong overflowLeaks = new AtomicLong();
     private final AtomicLong resizes = new AtomicLong();
-    private final Set<Slot> overflowOut = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger waiters = new AtomicInteger();
-    private final ReentrantLock waitLock = new ReentrantLock();
-    private final Condition bufferFreed = waitLock.newCondition();
     private final ReentrantLock windowLock = new ReentrantLock();
     private long windowOverflowBase;
 
@@ -149,7 +150,8 @@ public final class BufferSlots {
         this.stripeMask = settings.stripes() - 1;
         this.capacity = settings.capacity();
         this.bound = settings.bound();
-        this.maxBytes = bound.maxBytes();
+        this.budget = new ByteBudget(bufferSize, bound);
+        this.overflow = new OverflowBuffers(memory, budget);
         this.wipe = memory.wipesOnRelease();
         this.windowAcquires = shape.windowAcquires();
         this.resizable = windowAcquires != 0;
@@ -177,7 +179,7 @@ public final class BufferSlots {
     private void preallocate(int count, int stripes) {
         try {
             for (int i = count - 1; i >= 0; i--) {
-                giveBuffer(slots[i], BufferMemory.Use.POOLED);
+                Blocks.give(slots[i], memory, bufferSize, BufferMemory.Use.POOLED, name);
                 free.push(1 + (int) ((long) i * stripes / count), i);
             }
         } catch (RuntimeException | Error e) {
@@ -186,7 +188,7 @@ public final class BufferSlots {
         }
         backed.set(count);
         peakBacked.set(count);
-        footprint.set((long) count * bufferSize);
+        budget.set((long) count * bufferSize);
     }
 
     // ---------------------------------------------------------------- acquire
@@ -206,18 +208,19 @@ public final class BufferSlots {
         int index = free.pop(stripe + 1);
         Slot slot = index >= 0 ? slots[index] : acquireSlow(stripe);
         int count = demand.reserve(stripe);
-        long stamp = Slot.nextStamp((long) Slot.STATE.getOpaque(slot));
+        long stamp = slot.nextLeaseStamp();
         ByteBuffer buffer = slot.buffer;
         buffer.clear();
         buffer.order(ByteOrder.BIG_ENDIAN);
         if (resizable && demand.atCheckpoint(stripe, count)) {
             checkpoint(stripe, count);
         }
-        if (leaks == null) {
-            Slot.STATE.setRelease(slot, stamp);
-            return new SlotLease(slot, stamp);
+        SlotLease lease = new SlotLease(slot, stamp);
+        if (leaks != null && leaks.tracks(count)) {
+            slot.tracker = leaks.track(lease, slot, stamp);
         }
-        return trackedLease(slot, stamp, count);
+        slot.free2leased(stamp);
+        return lease;
     }
 
     private int stripeOfCurrentThread() {
@@ -225,15 +228,6 @@ public final class BufferSlots {
         // a server's workers are, fall on different stripes; a hash would put two of them on one stripe with
         // probability 1/stripes.
         return (int) Thread.currentThread().threadId() & stripeMask;
-    }
-
-    private BufferLease trackedLease(Slot slot, long stamp, int count) {
-        SlotLease lease = new SlotLease(slot, stamp);
-        if (leaks.tracks(count)) {
-            slot.tracker = leaks.track(lease, slot, stamp);
-        }
-        Slot.STATE.setRelease(slot, stamp);
-        return lease;
     }
 
     private Slot acquireSlow(int stripe) {
@@ -253,7 +247,7 @@ public final class BufferSlots {
         if (created != null) {
             return created;
         }
-        return reserveBytes() ? newOverflow() : null;
+        return budget.reserve() ? overflow.lend(this, bufferSize) : null;
     }
 
     /** A slot given a new buffer, when the capacity and the bound allow one more; else null. */
@@ -263,72 +257,48 @@ public final class BufferSlots {
                 throw closedOnAcquire(name);
             }
             int count = backed.get();
-            if (count >= capacity || !reserveBytes()) {
+            if (count >= capacity || !budget.reserve()) {
                 return null;
             }
             if (backed.compareAndSet(count, count + 1)) {
                 break;
             }
-            releaseBytes();
+            budget.giveBack();
         }
         int index = free.pop(NO_BUFFER);
         if (index < 0) {
             // A buffer being let go of has given up its count but not yet its slot: rare, serve unpooled.
             backed.decrementAndGet();
-            releaseBytes();
+            budget.giveBack();
             return null;
         }
         Slot slot = slots[index];
         try {
-            giveBuffer(slot, BufferMemory.Use.POOLED);
+            Blocks.give(slot, memory, bufferSize, BufferMemory.Use.POOLED, name);
         } catch (RuntimeException | Error e) {
             free.push(NO_BUFFER, index);
             backed.decrementAndGet();
-            releaseBytes();
+            budget.giveBack();
             throw e;
         }
-        raise(peakBacked, backed.get());
+        peakBacked.accumulateAndGet(backed.get(), Math::max);
         return slot;
-    }
-
-    private Slot newOverflow() {
-        Slot slot = new Slot(-1, this);
-        try {
-            giveBuffer(slot, BufferMemory.Use.OVERFLOW);
-        } catch (RuntimeException | Error e) {
-            releaseBytes();
-            throw e;
-        }
-        overflowOut.add(slot);
-        overflowAcquires.incrementAndGet();
-        return slot;
-    }
-
-    private void giveBuffer(Slot slot, BufferMemory.Use use) {
-        BufferMemory.Block block = memory.allocate(bufferSize, use);
-        if (block.buffer().capacity() != bufferSize) {
-            throw new IllegalStateException(memory + " returned a buffer of " + block.buffer().capacity()
-                    + " bytes for pool '" + name + "', expected " + bufferSize);
-        }
-        slot.handle = block.handle();
-        slot.buffer = block.buffer();
     }
 
     private Slot atBound(int stripe) {
         return switch (bound.atBound()) {
             case ALLOCATE_UNPOOLED -> {
-                footprint.addAndGet(bufferSize);
-                yield newOverflow();
+                budget.reserveBeyondBound();
+                yield overflow.lend(this, bufferSize);
             }
-            case FAIL_FAST -> throw exhausted("is at its bound of " + maxBytes + " bytes");
+            case FAIL_FAST -> throw exhausted("is at its bound of " + budget.maxBytes() + " bytes");
             case WAIT -> awaitBuffer(stripe);
         };
     }
 
     private Slot awaitBuffer(int stripe) {
         long deadline = System.nanoTime() + bound.maxWait().toNanos();
-        waitLock.lock();
-        waiters.incrementAndGet();
+        budget.enterWaiting();
         try {
             for (;;) {
                 if (closed) {
@@ -340,97 +310,68 @@ public final class BufferSlots {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw exhausted("waited " + bound.maxWait().toMillis() + " ms at its bound of " + maxBytes
-                            + " bytes");
+                    throw exhausted("waited " + bound.maxWait().toMillis() + " ms at its bound of "
+                            + budget.maxBytes() + " bytes");
                 }
-                bufferFreed.awaitNanos(left);
+                budget.await(left);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw exhausted("was interrupted while waiting at its bound of " + maxBytes + " bytes");
+            throw exhausted("was interrupted while waiting at its bound of " + budget.maxBytes() + " bytes");
         } finally {
-            waiters.decrementAndGet();
-            waitLock.unlock();
+            budget.leaveWaiting();
         }
-    }
-
-    private boolean reserveBytes() {
-        if (maxBytes == Long.MAX_VALUE) {
-            footprint.addAndGet(bufferSize);
-            return true;
-        }
-        for (;;) {
-            long used = footprint.get();
-            if (used > maxBytes - bufferSize) {
-                return false;
-            }
-            if (footprint.compareAndSet(used, used + bufferSize)) {
-                return true;
-            }
-        }
-    }
-
-    private void releaseBytes() {
-        footprint.addAndGet(-bufferSize);
     }
 
     // ---------------------------------------------------------------- release
 
     /** Called by {@link SlotLease#close()}. */
     void release(Slot slot, long stamp) {
-        if (!Slot.STATE.compareAndSet(slot, stamp, stamp - LEASED)) {
+        if (!slot.leased2free(stamp)) {
             releaseRefused(slot, stamp);
             return;
         }
-        LeakDetector.Tracker tracker = slot.tracker;
-        if (tracker != null) {
-            slot.tracker = null;
-            tracker.released();
-        }
+        stopTracking(slot);
         int stripe = stripeOfCurrentThread();
-        if (slot.index < 0 || (resizable && backed.get() > capacity)) {
-            dropReleased(slot, stripe);
-        } else {
+        if (slot.index < 0) {
+            overflow.released(slot);
+        } else if (!resizable || !letGoBeyondCapacity(slot)) {
             if (wipe) {
                 memory.wipe(slot.buffer, slot.handle);
             }
             free.push(stripe + 1, slot.index);
         }
         demand.giveBack(stripe);
-        if (waiters.get() != 0) {
-            signalWaiters();
-        }
+        budget.signalIfWaiting();
     }
 
-    /** A released overflow buffer, or a pooled one beyond a capacity that has shrunk: let it go. */
-    private void dropReleased(Slot slot, int stripe) {
+    /** The stamp did not match: released after the pool closed (fine), or a misuse (throws). */
+    private void releaseRefused(Slot slot, long stamp) {
+        if (!slot.closedLeased2closed(stamp)) {
+            throw refused(slot, stamp, "release the lease");
+        }
+        stopTracking(slot);
         if (slot.index < 0) {
-            overflowOut.remove(slot);
-            freeOverflow(slot);
-            overflowReleases.incrementAndGet();
-            return;
+            overflow.released(slot);
         }
-        for (;;) {
-            int count = backed.get();
-            if (count <= capacity) {
-                if (wipe) {
-                    memory.wipe(slot.buffer, slot.handle);
-                }
-                free.push(stripe + 1, slot.index);
-                return;
-            }
-            if (backed.compareAndSet(count, count - 1)) {
-                letGo(slot);
-                return;
-            }
+        demand.giveBack(stripeOfCurrentThread());
+    }
+
+    private static void stopTracking(Slot slot) {
+        LeakDetector.Tracker tracker = slot.tracker;
+        if (tracker != null) {
+            slot.tracker = null;
+            tracker.released();
         }
     }
 
-    private void freeOverflow(Slot slot) {
-        memory.free(slot.buffer, slot.handle, BufferMemory.Use.OVERFLOW);
-        slot.buffer = null;
-        slot.handle = null;
-        releaseBytes();
+    /** A released pooled buffer beyond a capacity that has shrunk: let go (true), else kept (false). */
+    private boolean letGoBeyondCapacity(Slot slot) {
+        if (decrementIfAbove(backed, capacity)) {
+            letGo(slot);
+            return true;
+        }
+        return false;
     }
 
     /** Frees the buffer of a pooled slot the caller owns, whose count was already taken off {@code backed}. */
@@ -439,35 +380,7 @@ public final class BufferSlots {
         slot.buffer = null;
         slot.handle = null;
         free.push(NO_BUFFER, slot.index);
-        releaseBytes();
-    }
-
-    /** The stamp did not match: released after the pool closed (fine), or a misuse (throws). */
-    private void releaseRefused(Slot slot, long stamp) {
-        long closedStamp = stamp | CLOSED;
-        if (!Slot.STATE.compareAndSet(slot, closedStamp, closedStamp - LEASED)) {
-            throw refused(slot, stamp, "release the lease");
-        }
-        LeakDetector.Tracker tracker = slot.tracker;
-        if (tracker != null) {
-            slot.tracker = null;
-            tracker.released();
-        }
-        if (slot.index < 0) {
-            overflowOut.remove(slot);
-            freeOverflow(slot);
-            overflowReleases.incrementAndGet();
-        }
-        demand.giveBack(stripeOfCurrentThread());
-    }
-
-    private void signalWaiters() {
-        waitLock.lock();
-        try {
-            bufferFreed.signalAll();
-        } finally {
-            waitLock.unlock();
-        }
+        budget.giveBack();
     }
 
     /**
@@ -475,31 +388,22 @@ public final class BufferSlots {
      * was taken back (false if its state no longer matches, which a tracked lease cannot cause).
      */
     boolean reclaimLeaked(Slot slot, long stamp) {
-        AtomicLong counter = slot.index < 0 ? overflowLeaks : pooledLeaks;
-        counter.incrementAndGet();
-        if (!Slot.STATE.compareAndSet(slot, stamp, stamp - LEASED)) {
-            long closedStamp = stamp | CLOSED;
-            if (Slot.STATE.compareAndSet(slot, closedStamp, closedStamp - LEASED)) {
-                // The pool closed meanwhile and its memory is gone: only the books remain to be kept.
-                slot.tracker = null;
-                overflowOut.remove(slot);
-                return true;
-            }
+        AtomicLong counter = slot.index < 0 ? overflow.leakCounter() : pooledLeaks;
+        counter.incrementAndGet(); // before the transition, so that no snapshot sees the lease as released
+        boolean open = slot.leased2free(stamp);
+        if (!open && !slot.closedLeased2closed(stamp)) {
             counter.decrementAndGet();
             return false;
         }
         slot.tracker = null;
         if (slot.index < 0) {
-            overflowOut.remove(slot);
-            freeOverflow(slot);
-        } else {
+            overflow.leaked(slot, open);
+        } else if (open) {
             // The buffer may still be referenced through a ByteBuffer kept by the leaker: never lend it again.
             backed.decrementAndGet();
             letGo(slot);
         }
-        if (waiters.get() != 0) {
-            signalWaiters();
-        }
+        budget.signalIfWaiting();
         return true;
     }
 
@@ -516,7 +420,7 @@ public final class BufferSlots {
                 demand.arm(stripe, count, windowAcquires - done);
                 return;
             }
-            long overflowNow = overflowAcquires.get();
+            long overflowNow = overflow.lent();
             long overflows = overflowNow - windowOverflowBase;
             windowOverflowBase = overflowNow;
             int current = capacity;
@@ -543,27 +447,13 @@ public final class BufferSlots {
         // A rule answering outside 1..maxCapacity is clamped: throwing here would fail an innocent acquire.
         capacity = Math.max(1, Math.min(slots.length, next));
         resizes.incrementAndGet();
-        dropFreeBeyondCapacity();
-    }
-
-    private void dropFreeBeyondCapacity() {
-        for (int stack = 1; stack <= stripeMask + 1; stack++) {
-            for (int pops = 0; pops < slots.length; pops++) {
-                if (backed.get() <= capacity) {
-                    return;
-                }
-                int index = free.pop(stack);
-                if (index < 0) {
-                    break;
-                }
-                if (decrementIfAbove(backed, capacity)) {
-                    letGo(slots[index]);
-                } else {
-                    free.push(stack, index);
-                    return;
-                }
+        drainFree(index -> {
+            if (decrementIfAbove(backed, capacity)) {
+                letGo(slots[index]);
+                return true;
             }
-        }
+            return false;
+        });
     }
 
     private static boolean decrementIfAbove(AtomicInteger counter, int floor) {
@@ -583,33 +473,57 @@ public final class BufferSlots {
      * are leased. Returns how many were let go.
      */
     public int dropFree() {
-        int dropped = 0;
+        return drainFree(index -> {
+            backed.decrementAndGet();
+            letGo(slots[index]);
+            return true;
+        });
+    }
+
+    /** What {@link #drainFree} does with each free slot it pops; false pushes it back and stops. */
+    @FunctionalInterface
+    private interface Drain {
+        boolean take(int index);
+    }
+
+    /**
+     * Pops the free buffers of every stripe and hands each to {@code drain}, until the stacks are empty or it
+     * says stop. Stops after as many pops per stack as there are slots, so that even a corrupted stack could not
+     * make it spin forever. Returns how many were taken.
+     */
+    private int drainFree(Drain drain) {
+        int taken = 0;
         for (int stack = 1; stack <= stripeMask + 1; stack++) {
             for (int pops = 0, index; pops < slots.length && (index = free.pop(stack)) >= 0; pops++) {
-                backed.decrementAndGet();
-                letGo(slots[index]);
-                dropped++;
+                if (!drain.take(index)) {
+                    free.push(stack, index);
+                    return taken;
+                }
+                taken++;
             }
         }
-        return dropped;
+        return taken;
     }
 
     // ---------------------------------------------------------------- stats, accessors, close
 
     /**
      * A snapshot of the counters. Exact when the pool is quiet; under concurrent use each figure is read a
-     * moment apart, but {@code outstanding == acquires - releases} and {@code peakOutstanding >= outstanding}
-     * hold in every snapshot.
+     * moment apart.
+     *
+     * <p>Statistics without shared counters on the fast path: a slot's generation is the number of times it
+     * was leased, so pooled acquires and releases are sums over the slots; overflow, leaks and resizes, which
+     * are slow paths, have their own counters.
      */
     public PoolStats stats() {
         long pooledAcquires = 0;
         long pooledReleases = 0;
         int leased = 0;
         for (Slot slot : slots) {
-            long state = (long) Slot.STATE.getAcquire(slot);
+            long state = slot.stateNow();
             long generation = Slot.generation(state);
             pooledAcquires += generation;
-            if ((state & LEASED) != 0) {
+            if ((state & Slot.LEASED) != 0) {
                 leased++;
                 pooledReleases += generation - 1;
             } else {
@@ -617,11 +531,9 @@ public final class BufferSlots {
             }
         }
         long leakedPooled = pooledLeaks.get();
-        long leakedOverflow = overflowLeaks.get();
-        long overflowOutReleases = overflowReleases.get();
-        long overflows = overflowAcquires.get();
+        long overflows = overflow.lent();
         long acquires = pooledAcquires + overflows;
-        long releases = pooledReleases - leakedPooled + overflowOutReleases;
+        long releases = pooledReleases - leakedPooled + overflow.returned();
         long outstanding = acquires - releases;
         int retained = closed ? 0 : backed.get();
         return new PoolStats(
@@ -637,7 +549,7 @@ public final class BufferSlots {
                 resizes.get(),
                 (long) retained * bufferSize,
                 (long) peakBacked.get() * bufferSize,
-                leakedPooled + leakedOverflow);
+                leakedPooled + overflow.leaks());
     }
 
     public String poolName() {
@@ -682,33 +594,20 @@ public final class BufferSlots {
             return;
         }
         for (Slot slot : slots) {
-            markClosed(slot);
+            slot.leased2closed();
         }
-        for (Slot slot : overflowOut) {
-            markClosed(slot);
-        }
-        for (int stack = 1; stack <= stripeMask + 1; stack++) {
-            for (int pops = 0, index; pops < slots.length && (index = free.pop(stack)) >= 0; pops++) {
-                slots[index].buffer = null;
-                slots[index].handle = null;
-            }
-        }
+        overflow.closeAll();
+        drainFree(index -> {
+            slots[index].buffer = null;
+            slots[index].handle = null;
+            return true;
+        });
         backed.set(0);
-        footprint.set(0);
+        budget.set(0);
         memory.close();
-        signalWaiters();
+        budget.signalAll();
         if (leaks != null) {
             leaks.checkOnClose();
-        }
-    }
-
-    private static void markClosed(Slot slot) {
-        for (;;) {
-            long state = (long) Slot.STATE.getVolatile(slot);
-            if ((state & LEASED) == 0 || (state & CLOSED) != 0
-                    || Slot.STATE.compareAndSet(slot, state, state | CLOSED)) {
-                return;
-            }
         }
     }
 
@@ -721,9 +620,10 @@ public final class BufferSlots {
     // ---------------------------------------------------------------- errors, built off the hot path
 
     static IllegalStateException refused(Slot slot, long stamp, String action) {
-        long state = (long) Slot.STATE.getVolatile(slot);
+        long state = slot.stateNow();
         String pool = "pool '" + slot.owner.name + "'";
-        if ((state & CLOSED) != 0 && Slot.generation(state) == Slot.generation(stamp) && (state & LEASED) != 0) {
+        if ((state & Slot.CLOSED) != 0 && Slot.generation(state) == Slot.generation(stamp)
+                && (state & Slot.LEASED) != 0) {
             return new IllegalStateException("cannot " + action + ": " + pool + " is closed");
         }
         String since = Slot.generation(state) > Slot.generation(stamp)
@@ -740,13 +640,6 @@ public final class BufferSlots {
         PoolStats stats = stats();
         return new PoolExhaustedException("pool '" + name + "' " + what + " (policy " + bound.atBound() + "; "
                 + stats.outstanding() + " leases out, " + stats.retainedBytes() + " bytes retained, "
-                + footprint.get() + " bytes in use)", stats);
-    }
-
-    private static void raise(AtomicInteger max, int value) {
-        int current;
-        while (value > (current = max.get()) && !max.compareAndSet(current, value)) {
-            Thread.onSpinWait();
-        }
+                + budget.used() + " bytes in use)", stats);
     }
 }

@@ -1,5 +1,9 @@
-package io.sigmalang.domain.pool;
+package io.sigmalang.domain.pool.engine;
 
+import io.sigmalang.domain.pool.BufferPool;
+import io.sigmalang.domain.pool.LeakDetection;
+import io.sigmalang.domain.pool.LeakReport;
+import io.sigmalang.domain.pool.OpenLeasesException;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,8 @@
-package io.sigmalang.domain.pool;
+package io.sigmalang.domain.pool.engine;
 
+import io.sigmalang.domain.pool.BufferLease;
+import io.sigmalang.domain.pool.PoolStats;
+import io.sigmalang.domain.pool.PoolSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.sigmalang.domain.pool;
+package io.sigmalang.domain.pool.engine;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

@@ -1,4 +1,4 @@
-package io.sigmalang.domain.pool;
+package io.sigmalang.domain.pool.engine;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -82,5 +82,51 @@ final class Slot extends SlotFields {
     /** The stamp of the next lease of a slot in {@code state} (free). */
     static long nextStamp(long state) {
         return (state & ~(LEASED | CLOSED)) + ONE_GENERATION + LEASED;
+    }
+
+    // ------------------------------------------------------------ the transitions, named (see the diagram)
+
+    /**
+     * The stamp the next lease of this free slot will carry. Only the thread that popped the slot from a free
+     * list calls it, so an opaque read of its own last write suffices.
+     */
+    long nextLeaseStamp() {
+        return nextStamp((long) STATE.getOpaque(this));
+    }
+
+    /** FREE(g) → LEASED(g+1): publishes the lease stamped {@code stamp}, with its buffer, to any later reader. */
+    void free2leased(long stamp) {
+        STATE.setRelease(this, stamp);
+    }
+
+    /** LEASED(g) → FREE(g): the one release of the lease stamped {@code stamp}; false for any other caller. */
+    boolean leased2free(long stamp) {
+        return STATE.compareAndSet(this, stamp, stamp - LEASED);
+    }
+
+    /** LEASED|CLOSED(g) → CLOSED(g): the one release, after its pool closed, of the lease stamped {@code stamp}. */
+    boolean closedLeased2closed(long stamp) {
+        long closedStamp = stamp | CLOSED;
+        return STATE.compareAndSet(this, closedStamp, closedStamp - LEASED);
+    }
+
+    /** LEASED(g) → LEASED|CLOSED(g) when the pool closes; a free or already closed slot is left as it is. */
+    void leased2closed() {
+        for (;;) {
+            long state = (long) STATE.getVolatile(this);
+            if ((state & LEASED) == 0 || (state & CLOSED) != 0 || STATE.compareAndSet(this, state, state | CLOSED)) {
+                return;
+            }
+        }
+    }
+
+    /** Whether the lease stamped {@code stamp} is the live lease of this slot (and its pool open). */
+    boolean isLeasedAs(long stamp) {
+        return (long) STATE.getAcquire(this) == stamp;
+    }
+
+    /** The state now, for counting and for error messages. */
+    long stateNow() {
+        return (long) STATE.getAcquire(this);
     }
 }

@@ -1,5 +1,6 @@
-package io.sigmalang.domain.pool;
+package io.sigmalang.domain.pool.engine;
 
+import io.sigmalang.domain.pool.BufferLease;
 import java.nio.ByteBuffer;
 
 /**
@@ -23,7 +24,7 @@ final class SlotLease implements BufferLease {
     @Override
     public ByteBuffer buffer() {
         Slot s = slot;
-        if ((long) Slot.STATE.getAcquire(s) != stamp) {
+        if (!s.isLeasedAs(stamp)) {
             throw BufferSlots.refused(s, stamp, "use the buffer");
         }
         return s.buffer;

@@ -1,4 +1,4 @@
-package io.sigmalang.domain.pool;
+package io.sigmalang.domain.pool.engine;
 
 import java.nio.ByteBuffer;
 

@@ -1,5 +1,6 @@
-package io.sigmalang.domain.pool;
+package io.sigmalang.domain.pool.engine;
 
+import io.sigmalang.domain.pool.PoolChecks;
 import java.nio.ByteBuffer;
 
 /**

@@ -1,4 +1,4 @@
-package io.sigmalang.domain.pool;
+package io.sigmalang.domain.pool.engine;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -97,7 +97,7 @@ final class DemandCells {
                     if (!noSlackAnywhere()) {
                         continue;
                     }
-                    raise(highest, reserved.incrementAndGet());
+                    highest.accumulateAndGet(reserved.incrementAndGet(), Math::max);
                     gained = 1;
                 }
                 for (;;) {
@@ -228,12 +228,5 @@ final class DemandCells {
 
     private long share(long remaining) {
         return Math.max(1, remaining / activeStripes);
-    }
-
-    private static void raise(AtomicLong max, long value) {
-        long current;
-        while (value > (current = max.get()) && !max.compareAndSet(current, value)) {
-            Thread.onSpinWait();
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.sigmalang.domain.pool;
+package io.sigmalang.domain.pool.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

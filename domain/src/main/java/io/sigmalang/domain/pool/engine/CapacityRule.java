@@ -1,4 +1,4 @@
-package io.sigmalang.domain.pool;
+package io.sigmalang.domain.pool.engine;
 
 /**
  * Decides a resizable pool's next capacity at the end of each demand window. Called by {@link BufferSlots}
