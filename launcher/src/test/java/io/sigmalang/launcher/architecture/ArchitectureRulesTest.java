@@ -85,4 +85,12 @@ class ArchitectureRulesTest {
         assertTrue(report.contains("LockedMethod.next (synchronized method)"), report);
         assertFalse(report.contains("FixedThing"), report);
     }
+
+    @Test
+    void internalsRuleCatchesTheLauncherReadingTheWireFormat() {
+        String report = violations(ArchitectureRules.domainInternalsStayInTheDomain(ROOT));
+        assertTrue(report.contains("FrameSniffer") && report.contains("FrameBytes"), report);
+        // The domain's own use of its wire package is allowed.
+        assertFalse(report.contains("Framing"), report);
+    }
 }

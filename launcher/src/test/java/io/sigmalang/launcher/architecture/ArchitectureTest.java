@@ -60,4 +60,9 @@ class ArchitectureTest {
     void poolsTakeNoMonitor() {
         ArchitectureRules.poolsTakeNoMonitor(ROOT).check(classes);
     }
+
+    @Test
+    void domainInternalsStayInTheDomain() {
+        ArchitectureRules.domainInternalsStayInTheDomain(ROOT).check(classes);
+    }
 }

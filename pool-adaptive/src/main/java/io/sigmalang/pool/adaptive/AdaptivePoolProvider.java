@@ -44,6 +44,11 @@ public final class AdaptivePoolProvider implements PoolStrategyProvider {
             new KnobKind.Span(AdaptiveSettings.SHORTEST_IDLE_TRIM, AdaptiveSettings.LONGEST_IDLE_TRIM),
             DEFAULTS.idleTrimAfter());
 
+    /** For {@link java.util.ServiceLoader}. */
+    public AdaptivePoolProvider() {
+        // no state
+    }
+
     @Override
     public String name() {
         return AdaptiveBufferPool.NAME;

@@ -8,6 +8,11 @@ import io.sigmalang.domain.pool.spi.PoolStrategyProvider;
 /** The {@code fixed} strategy for {@link java.util.ServiceLoader}: a {@link FixedBufferPool}, no knobs of its own. */
 public final class FixedPoolProvider implements PoolStrategyProvider {
 
+    /** For {@link java.util.ServiceLoader}. */
+    public FixedPoolProvider() {
+        // no state
+    }
+
     @Override
     public String name() {
         return FixedBufferPool.NAME;

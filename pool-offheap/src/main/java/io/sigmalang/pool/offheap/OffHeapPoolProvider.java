@@ -15,6 +15,11 @@ public final class OffHeapPoolProvider implements PoolStrategyProvider {
             new KnobKind.Choice(List.of("none", "on-release")),
             OffHeapSettings.defaults().zeroOnRelease() ? "on-release" : "none");
 
+    /** For {@link java.util.ServiceLoader}. */
+    public OffHeapPoolProvider() {
+        // no state
+    }
+
     @Override
     public String name() {
         return OffHeapBufferPool.NAME;

@@ -70,7 +70,20 @@ public final class PoolCatalog {
         ServiceLoader<PoolStrategyProvider> services = ServiceLoader.load(PoolStrategyProvider.class,
                 loader != null ? loader : PoolCatalog.class.getClassLoader());
         List<PoolStrategyProvider> found = new ArrayList<>();
-        services.forEach(found::add);
+        java.util.Iterator<PoolStrategyProvider> it = services.iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                found.add(it.next());
+            } catch (java.util.ServiceConfigurationError unusable) {
+                // A provider this JVM cannot load (the off-heap pool's classes need Java 25): the other strategies
+                // stay available; the iterator goes on to the next provider.
+                System.getLogger("io.sigmalang.pool").log(System.Logger.Level.DEBUG,
+                        "pool strategy provider not available: " + unusable.getMessage());
+            }
+        }
         return new PoolCatalog(found);
     }
 
