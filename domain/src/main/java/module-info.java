@@ -9,6 +9,8 @@
  * CRC-16, UTF-8, byte sinks) and {@code io.sigmalang.domain.hash} (the Σ-hash). On the class path a module
  * descriptor is not enforced; the same packages are internal there too (README, "Versioning").
  */
+// The pool modules named in the qualified export are built after this one: javac would warn "module not found".
+@SuppressWarnings("module")
 module io.sigmalang.domain {
     exports io.sigmalang.domain.batch;
     exports io.sigmalang.domain.codebook;
@@ -19,20 +21,14 @@ module io.sigmalang.domain {
     exports io.sigmalang.domain.primitive;
     exports io.sigmalang.domain.tree;
 
-    // MERGE with issue 11 (pool engine, /work/wt-pool): once io.sigmalang.domain.pool.engine and
-    // io.sigmalang.domain.pool.spi exist, add exactly these lines (the engine is for the pool modules only; the
-    // strategy SPI is public; PoolCatalog, in this module, calls ServiceLoader.load(PoolStrategyProvider.class)):
-    //
-    //     exports io.sigmalang.domain.pool.engine to io.sigmalang.pool.fixed, io.sigmalang.pool.adaptive,
-    //             io.sigmalang.pool.offheap;
-    //     exports io.sigmalang.domain.pool.spi;
-    //     uses io.sigmalang.domain.pool.spi.PoolStrategyProvider;
-    //
-    // and annotate the module declaration with @SuppressWarnings("module"): the pool modules named in the
-    // qualified export are built after the domain, so javac warns "module not found" (an error under -Werror).
-    // Tried on a trial merge of the pool branch (295773f): with these lines, the pools' provides clauses and the
-    // providers' explicit constructors, the six modules compile.
-    //
+    // The pool engine is for the pool modules only; the strategy SPI is public. PoolCatalog, in this module,
+    // looks the strategies up with ServiceLoader.
+    exports io.sigmalang.domain.pool.engine to io.sigmalang.pool.fixed, io.sigmalang.pool.adaptive,
+            io.sigmalang.pool.offheap;
+    exports io.sigmalang.domain.pool.spi;
+
+    uses io.sigmalang.domain.pool.spi.PoolStrategyProvider;
+
     // The launcher runs on the class path and needs no descriptor: META-INF/services files serve it, and a
     // fourth strategy in test sources is found there too (qualified exports are not enforced on the class path).
 }

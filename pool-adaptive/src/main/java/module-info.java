@@ -4,9 +4,5 @@ module io.sigmalang.pool.adaptive {
 
     exports io.sigmalang.pool.adaptive;
 
-    // MERGE with issue 11: once the strategy SPI exists, add
-    //     provides io.sigmalang.domain.pool.spi.PoolStrategyProvider with io.sigmalang.pool.adaptive.AdaptivePoolProvider;
-    // and keep its META-INF/services file for class-path users. AdaptivePoolProvider then needs an explicit public no-arg
-    // constructor: it is in an exported package of a module, and javac's missing-explicit-ctor check (-Werror)
-    // refuses an implicit one there.
+    provides io.sigmalang.domain.pool.spi.PoolStrategyProvider with io.sigmalang.pool.adaptive.AdaptivePoolProvider;
 }

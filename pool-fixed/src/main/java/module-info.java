@@ -4,9 +4,5 @@ module io.sigmalang.pool.fixed {
 
     exports io.sigmalang.pool.fixed;
 
-    // MERGE with issue 11: once the strategy SPI exists, add
-    //     provides io.sigmalang.domain.pool.spi.PoolStrategyProvider with io.sigmalang.pool.fixed.FixedPoolProvider;
-    // and keep its META-INF/services file for class-path users. FixedPoolProvider then needs an explicit public no-arg
-    // constructor: it is in an exported package of a module, and javac's missing-explicit-ctor check (-Werror)
-    // refuses an implicit one there.
+    provides io.sigmalang.domain.pool.spi.PoolStrategyProvider with io.sigmalang.pool.fixed.FixedPoolProvider;
 }

@@ -72,6 +72,21 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void engineRuleCatchesTheLauncherUsingThePoolEngineButNotAPool() {
+        String report = violations(ArchitectureRules.onlyPoolModulesUseThePoolEngine(ROOT));
+        assertTrue(report.contains("EngineShortcut"), report);
+        assertFalse(report.contains("EngineStrategy"), report);
+    }
+
+    @Test
+    void monitorRuleCatchesASynchronizedBlockAndASynchronizedMethod() {
+        String report = violations(ArchitectureRules.poolsTakeNoMonitor(ROOT));
+        assertTrue(report.contains("LockingThing.next (synchronized block)"), report);
+        assertTrue(report.contains("LockedMethod.next (synchronized method)"), report);
+        assertFalse(report.contains("FixedThing"), report);
+    }
+
+    @Test
     void internalsRuleCatchesTheLauncherReadingTheWireFormat() {
         String report = violations(ArchitectureRules.domainInternalsStayInTheDomain(ROOT));
         assertTrue(report.contains("FrameSniffer") && report.contains("FrameBytes"), report);

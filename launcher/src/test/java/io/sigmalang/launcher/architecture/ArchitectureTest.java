@@ -52,6 +52,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyPoolModulesUseThePoolEngine() {
+        ArchitectureRules.onlyPoolModulesUseThePoolEngine(ROOT).check(classes);
+    }
+
+    @Test
+    void poolsTakeNoMonitor() {
+        ArchitectureRules.poolsTakeNoMonitor(ROOT).check(classes);
+    }
+
+    @Test
     void domainInternalsStayInTheDomain() {
         ArchitectureRules.domainInternalsStayInTheDomain(ROOT).check(classes);
     }
