@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sigmalang.domain.codebook.Codebook;
-import io.sigmalang.domain.wire.Crc16;
-import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
+import io.sigmalang.domain.testing.CraftedStreams;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,76 +14,22 @@ import org.junit.jupiter.api.Test;
  * byte by byte here from the format (docs/FORMAT.md), not by the encoder.
  */
 class DecoderLimitsTest {
-    private static final int LEAF_BYTES = 32_767;
+    private static final int LEAF_BYTES = CraftedStreams.LEAF_BYTES;
     /** Message 1's full form: COMPOSITE 0x50 (2 bytes), the leaf (1 + 2 + 32,767 bytes), the end marker (1). */
     private static final long FIRST_FULL = 2 + 3 + LEAF_BYTES + 1;
     /** 4092 copies of the leaf between the root's glyph and its end marker: 4094 glyphs rebuilt. */
-    private static final int COPIES = 4092;
+    private static final int COPIES = CraftedStreams.COPIES;
     private static final long BOMB_FULL = 2 + (long) COPIES * (3 + LEAF_BYTES) + 1;
-
-    /** A stream: header (version 1, no flags, context id, glyph count), glyphs, CRC-16. */
-    static byte[] stream(int contextId, int glyphCount, byte[] glyphs) {
-        int header = 1 << 30 | contextId << 12 | glyphCount;
-        byte[] out = new byte[4 + glyphs.length + 2];
-        out[0] = (byte) (header >>> 24);
-        out[1] = (byte) (header >>> 16);
-        out[2] = (byte) (header >>> 8);
-        out[3] = (byte) header;
-        System.arraycopy(glyphs, 0, out, 4, glyphs.length);
-        int crc = Crc16.of(out, 0, out.length - 2);
-        out[out.length - 2] = (byte) (crc >>> 8);
-        out[out.length - 1] = (byte) crc;
-        return out;
-    }
-
-    /** Message 1: the tree 0x50[0x10="aaa…"] in full form, a 32,767-byte value. */
-    static byte[] bigLeafMessage() {
-        ByteArrayOutputStream g = new ByteArrayOutputStream();
-        g.write(0xDF); // COMPOSITE, no payload, escaped id
-        g.write(0x50);
-        g.write(0x30); // PRIMITIVE, payload, id 16
-        g.write(0x80 | LEAF_BYTES >>> 8);
-        g.write(LEAF_BYTES & 0xFF);
-        byte[] value = new byte[LEAF_BYTES];
-        Arrays.fill(value, (byte) 'a');
-        g.writeBytes(value);
-        g.write(0x0B); // end marker
-        return stream(0, 3, g.toByteArray());
-    }
-
-    /** A delta against the message {@code distance} back that copies its leaf (glyph 1) 4092 times under a root. */
-    static byte[] leafCopiesDelta(int contextId, int distance) {
-        return leafCopiesDelta(contextId, distance, 0x50);
-    }
-
-    /** The same under a root of another primitive, so that the tree differs. */
-    static byte[] leafCopiesDelta(int contextId, int distance, int rootPrimitive) {
-        ByteArrayOutputStream g = new ByteArrayOutputStream();
-        g.write(0x80 | distance); // DELTA, no payload, id = distance
-        g.write(0xDF);
-        g.write(rootPrimitive);
-        for (int i = 0; i < COPIES; i++) {
-            g.writeBytes(new byte[] {(byte) 0xA0, 2, 1, 1}); // DELTA id 0 (copy), 2-byte payload: start 1, count 1
-        }
-        g.write(0x0B);
-        return stream(contextId, 1 + 1 + COPIES + 1, g.toByteArray());
-    }
-
-    /** A delta against the previous message that copies all of its 4094 glyphs: 12 bytes. */
-    static byte[] copyAllDelta(int contextId) {
-        // 4094 = 0x0FFE: LEB128 FE 1F.
-        return stream(contextId, 2, new byte[] {(byte) 0x81, (byte) 0xA0, 3, 0, (byte) 0xFE, 0x1F});
-    }
 
     @Test
     void theCraftedStreamsAreWhatTheySay() {
         SigmaDecoder decoder = new SigmaDecoder(EncoderSettings.defaults(), unlimited());
-        decoder.decode(bigLeafMessage());
-        var tree = decoder.decode(leafCopiesDelta(1, 1));
+        decoder.decode(CraftedStreams.bigLeafMessage());
+        var tree = decoder.decode(CraftedStreams.leafCopiesDelta(1, 1));
         assertEquals(COPIES, tree.root().children().size());
         assertEquals(BOMB_FULL, 2 + (long) COPIES * (3 + LEAF_BYTES) + 1);
-        assertEquals(12, copyAllDelta(2).length);
-        assertEquals(COPIES, decoder.decode(copyAllDelta(2)).root().children().size());
+        assertEquals(12, CraftedStreams.copyAllDelta(2).length);
+        assertEquals(COPIES, decoder.decode(CraftedStreams.copyAllDelta(2)).root().children().size());
     }
 
     @Test
@@ -94,13 +38,13 @@ class DecoderLimitsTest {
         // and each 12-byte copy of the previous message adds 134 MB to what the conversation decodes to.
         SigmaDecoder decoder = new SigmaDecoder(new EncoderSettings(true, 1, true, 1, Codebook.none()));
         long in = 0;
-        for (byte[] message : new byte[][] {bigLeafMessage(), leafCopiesDelta(1, 1), copyAllDelta(2), copyAllDelta(3)}) {
+        for (byte[] message : new byte[][] {CraftedStreams.bigLeafMessage(), CraftedStreams.leafCopiesDelta(1, 1), CraftedStreams.copyAllDelta(2), CraftedStreams.copyAllDelta(3)}) {
             decoder.decode(message);
             in += message.length;
         }
         // After 4 messages: 32,773 + 3 × 134,094,843 bytes from 49,183: 8,180 per byte. A fifth copy: 10,905.
         long total = in + 12;
-        DecoderLimitException e = assertThrows(DecoderLimitException.class, () -> decoder.decode(copyAllDelta(4)));
+        DecoderLimitException e = assertThrows(DecoderLimitException.class, () -> decoder.decode(CraftedStreams.copyAllDelta(4)));
         assertEquals(DecoderLimits.Limit.CONVERSATION_EXPANSION, e.limit());
         assertEquals(10_000, e.value());
         assertEquals(49_193, total);
@@ -112,12 +56,12 @@ class DecoderLimitsTest {
     @Test
     void theTreesHeldAreBoundedByBytes() {
         SigmaDecoder decoder = new SigmaDecoder(EncoderSettings.defaults());
-        decoder.decode(bigLeafMessage());
-        decoder.decode(leafCopiesDelta(1, 1));
+        decoder.decode(CraftedStreams.bigLeafMessage());
+        decoder.decode(CraftedStreams.leafCopiesDelta(1, 1));
         // A second, different 134 MB tree would be held by the bank and the context: 4 × 134 MB + 32 KB. (Messages 1
         // and 2 share their Σ-hash, same primitives and same first 256 content bytes, so the bank replaced 1 by 2.)
         DecoderLimitException e = assertThrows(DecoderLimitException.class,
-                () -> decoder.decode(leafCopiesDelta(2, 2, 0x51)));
+                () -> decoder.decode(CraftedStreams.leafCopiesDelta(2, 2, 0x51)));
         assertEquals(DecoderLimits.Limit.HELD_BYTES, e.limit());
         assertEquals(384L << 20, e.value());
         long held = FIRST_FULL + 4 * BOMB_FULL;
@@ -125,7 +69,7 @@ class DecoderLimitsTest {
                 + (384L << 20)), e.problem());
         assertEquals(2, decoder.messagesDecoded());
         // The decoder is as it was: the next message in sequence still decodes, here the same tree again.
-        assertEquals(COPIES, decoder.decode(leafCopiesDelta(2, 1)).root().children().size());
+        assertEquals(COPIES, decoder.decode(CraftedStreams.leafCopiesDelta(2, 1)).root().children().size());
     }
 
     @Test
@@ -134,12 +78,12 @@ class DecoderLimitsTest {
         // that is 2 × 134,094,843 bytes, message 1 having gone out of both as message 2 came in.
         EncoderSettings small = new EncoderSettings(true, 1, true, 1, Codebook.none());
         SigmaDecoder exact = new SigmaDecoder(small, new DecoderLimits(2 * BOMB_FULL, 1, 1, 1L << 24, 1L << 20));
-        exact.decode(bigLeafMessage());
-        exact.decode(leafCopiesDelta(1, 1));
-        assertEquals(COPIES, exact.decode(copyAllDelta(2)).root().children().size(), "replaces, does not add");
+        exact.decode(CraftedStreams.bigLeafMessage());
+        exact.decode(CraftedStreams.leafCopiesDelta(1, 1));
+        assertEquals(COPIES, exact.decode(CraftedStreams.copyAllDelta(2)).root().children().size(), "replaces, does not add");
         SigmaDecoder below = new SigmaDecoder(small, new DecoderLimits(2 * BOMB_FULL - 1, 1, 1, 1L << 24, 1L << 20));
-        below.decode(bigLeafMessage());
-        DecoderLimitException e = assertThrows(DecoderLimitException.class, () -> below.decode(leafCopiesDelta(1, 1)));
+        below.decode(CraftedStreams.bigLeafMessage());
+        DecoderLimitException e = assertThrows(DecoderLimitException.class, () -> below.decode(CraftedStreams.leafCopiesDelta(1, 1)));
         assertEquals(DecoderLimits.Limit.HELD_BYTES, e.limit());
         assertTrue(e.problem().startsWith("keeping its tree (" + BOMB_FULL + " full-form bytes) would make the Σ-bank"
                 + " and context hold " + 2 * BOMB_FULL + " bytes"), e.problem());
@@ -148,25 +92,25 @@ class DecoderLimitsTest {
     @Test
     void oneMessageThatExpandsTooMuchIsRefused() {
         // Message 2 decodes to 134,094,843 bytes from 16,378: an expansion of 8,187.5.
-        byte[] delta = leafCopiesDelta(1, 1);
+        byte[] delta = CraftedStreams.leafCopiesDelta(1, 1);
         assertEquals(16_378, delta.length);
         long exact = BOMB_FULL / delta.length; // 8187: the stream expands a little more, refused
         SigmaDecoder strict = new SigmaDecoder(EncoderSettings.defaults(),
                 new DecoderLimits(1L << 40, 65536, 16, exact, 1L << 40));
-        strict.decode(bigLeafMessage());
+        strict.decode(CraftedStreams.bigLeafMessage());
         DecoderLimitException e = assertThrows(DecoderLimitException.class, () -> strict.decode(delta));
         assertEquals(DecoderLimits.Limit.MESSAGE_EXPANSION, e.limit());
         assertEquals("the 16378-byte stream decodes to " + BOMB_FULL + " full-form bytes, more than the limit of 8187"
                 + " per stream byte", e.problem());
         SigmaDecoder enough = new SigmaDecoder(EncoderSettings.defaults(),
                 new DecoderLimits(1L << 40, 65536, 16, exact + 1, 1L << 40));
-        enough.decode(bigLeafMessage());
+        enough.decode(CraftedStreams.bigLeafMessage());
         assertEquals(COPIES, enough.decode(delta).root().children().size());
     }
 
     @Test
     void aBankReferenceCountsTheTreeItStandsFor() {
-        byte[] first = bigLeafMessage();
+        byte[] first = CraftedStreams.bigLeafMessage();
         SigmaEncoder encoder = new SigmaEncoder(new io.sigmalang.domain.testing.HeapTestPool(4096),
                 EncoderSettings.defaults());
         SigmaDecoder plain = new SigmaDecoder(EncoderSettings.defaults());

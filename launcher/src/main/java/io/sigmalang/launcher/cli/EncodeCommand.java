@@ -16,7 +16,6 @@ import io.sigmalang.domain.pool.PoolExhaustedException;
 import io.sigmalang.domain.pool.PoolStats;
 import io.sigmalang.launcher.config.SigmalangConfig;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +45,8 @@ final class EncodeCommand extends BaseCommand {
                     + " once the whole input is encoded; a failed run leaves no partial file.")
     String output;
 
-    @Option(names = "--stats-json", paramLabel = "FILE", description = "Also write the full statistics as JSON.")
+    @Option(names = "--stats-json", paramLabel = "FILE", description = "Also write the full statistics as JSON"
+            + " (committed with the container, only when the whole input is encoded).")
     Path statsJson;
 
     @Mixin
@@ -63,6 +63,9 @@ final class EncodeCommand extends BaseCommand {
     int run() throws IOException {
         Injector injector = Launch.injector(config, terminal, strategies);
         long size = input.equals("-") ? -1 : sizeOf(Path.of(input));
+        String stats = statsJson == null ? null : statsJson.toString();
+        refuseOutputOverInput(output, "output", input);
+        refuseOutputOverInput(stats, "--stats-json", input, output);
         BufferPool pool = injector.getInstance(BufferPool.class);
         try {
             Encoder encoder = injector.getInstance(Encoder.class);
@@ -71,7 +74,8 @@ final class EncodeCommand extends BaseCommand {
             ContainerWriter container;
             try (JmxRegistration jmx = new JmxRegistration("encode", encoder::stats);
                     CountingInputStream in = new CountingInputStream(openInput(input));
-                    StagedOutput out = openStagedOutput(output)) {
+                    StagedOutput out = openStagedOutput(output);
+                    StagedOutput json = stats == null ? null : StagedOutput.file(stats)) {
                 LOG.debug("encoder statistics published on JMX as {}", jmx.name());
                 container = new ContainerWriter(out.stream(), settings);
                 Utf8Lines lines = new Utf8Lines(in, input);
@@ -92,22 +96,27 @@ final class EncodeCommand extends BaseCommand {
                         progress.update(in.count());
                     }
                 }
-                // Only a complete container takes the output's name; on any failure above, close() deletes it.
+                // Only a complete container, and its complete statistics, take the outputs' names; on any failure
+                // above or while finishing either, close() deletes both temporary files.
+                out.finish();
+                if (json != null) {
+                    try {
+                        new EncoderStatsJson().write(encoder.stats(), json.stream());
+                    } catch (IOException e) {
+                        throw new CliException(ExitCodes.IO, "cannot write " + stats + ": " + reason(e), e);
+                    }
+                    json.finish();
+                }
                 out.commit();
+                if (json != null) {
+                    json.commit();
+                }
                 if (progress != null) {
                     progress.finish();
                 }
             }
-            EncoderStats stats = encoder.stats();
-            terminal.err().println(summary(stats, container.bytes()));
+            terminal.err().println(summary(encoder.stats(), container.bytes()));
             terminal.err().flush();
-            if (statsJson != null) {
-                try (OutputStream json = Files.newOutputStream(statsJson)) {
-                    new EncoderStatsJson().write(stats, json);
-                } catch (IOException e) {
-                    throw new CliException(ExitCodes.IO, "cannot write " + statsJson + ": " + reason(e), e);
-                }
-            }
         } finally {
             pool.close();
         }

@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import io.sigmalang.domain.codec.DecoderLimits;
 import io.sigmalang.domain.pool.PoolBound;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -136,7 +137,12 @@ public final class ConfigLoader {
                 (Boolean) values.get(Settings.BANK_ENABLED.key()),
                 v.integer(Settings.BANK_CAPACITY),
                 (Boolean) values.get(Settings.DELTA_ENABLED.key()),
-                v.integer(Settings.CONTEXT_DEPTH)), origins);
+                v.integer(Settings.CONTEXT_DEPTH)), origins, new DecoderLimits(
+                (Long) v.get(Settings.DECODER_MAX_HELD_BYTES),
+                v.integer(Settings.DECODER_MAX_BANK_CAPACITY),
+                v.integer(Settings.DECODER_MAX_CONTEXT_DEPTH),
+                v.integer(Settings.DECODER_MAX_MESSAGE_EXPANSION),
+                v.integer(Settings.DECODER_MAX_CONVERSATION_EXPANSION)));
     }
 
     /** The converted values and their origins, for the checks across keys. */

@@ -1,5 +1,6 @@
 package io.sigmalang.launcher.config;
 
+import io.sigmalang.domain.codec.DecoderLimits;
 import io.sigmalang.domain.codec.EncoderSettings;
 import io.sigmalang.domain.pool.PoolBound;
 import io.sigmalang.domain.pool.PoolSettings;
@@ -95,13 +96,30 @@ public final class Settings {
             "recent messages kept as delta bases", new IntKind(1, EncoderSettings.MAX_CONTEXT_DEPTH),
             EncoderSettings.DEFAULT_CONTEXT_DEPTH);
 
+    public static final Setting DECODER_MAX_HELD_BYTES = new Setting("decoder.max-held-bytes",
+            "bytes of decoded trees (full form) the decoder's Σ-bank and context may hold together",
+            new BytesKind(1), DecoderLimits.DEFAULT_MAX_HELD_BYTES);
+    public static final Setting DECODER_MAX_BANK_CAPACITY = new Setting("decoder.max-bank-capacity",
+            "the largest Σ-bank capacity a container may ask the decoder for",
+            new IntKind(1, EncoderSettings.MAX_BANK_CAPACITY), EncoderSettings.MAX_BANK_CAPACITY);
+    public static final Setting DECODER_MAX_CONTEXT_DEPTH = new Setting("decoder.max-context-depth",
+            "the largest context depth a container may ask the decoder for",
+            new IntKind(1, EncoderSettings.MAX_CONTEXT_DEPTH), EncoderSettings.MAX_CONTEXT_DEPTH);
+    public static final Setting DECODER_MAX_MESSAGE_EXPANSION = new Setting("decoder.max-message-expansion",
+            "the most full-form bytes one message may decode to per byte of its stream",
+            new IntKind(1, Integer.MAX_VALUE), (int) DecoderLimits.DEFAULT_MAX_MESSAGE_EXPANSION);
+    public static final Setting DECODER_MAX_CONVERSATION_EXPANSION = new Setting("decoder.max-conversation-expansion",
+            "the most full-form bytes a conversation may decode to per byte of its streams",
+            new IntKind(1, Integer.MAX_VALUE), (int) DecoderLimits.DEFAULT_MAX_CONVERSATION_EXPANSION);
+
     /** All keys, in documentation order. */
     public static final List<Setting> ALL = List.of(POOL_STRATEGY, POOL_CAPACITY, POOL_BUFFER_SIZE,
             POOL_LEAK_DETECTION, POOL_LEAK_SAMPLE_INTERVAL, POOL_BOUND_MAX_BYTES, POOL_BOUND_POLICY,
             POOL_BOUND_MAX_WAIT, ADAPTIVE_INITIAL_CAPACITY, ADAPTIVE_MIN_CAPACITY, ADAPTIVE_MAX_CAPACITY,
             ADAPTIVE_WINDOW_ACQUIRES, ADAPTIVE_GROW_ABOVE, ADAPTIVE_SHRINK_BELOW, ADAPTIVE_GROW_FACTOR,
             ADAPTIVE_SHRINK_FACTOR, ADAPTIVE_IDLE_TRIM_AFTER, OFFHEAP_ZEROING, BANK_ENABLED, BANK_CAPACITY,
-            DELTA_ENABLED, CONTEXT_DEPTH);
+            DELTA_ENABLED, CONTEXT_DEPTH, DECODER_MAX_HELD_BYTES, DECODER_MAX_BANK_CAPACITY,
+            DECODER_MAX_CONTEXT_DEPTH, DECODER_MAX_MESSAGE_EXPANSION, DECODER_MAX_CONVERSATION_EXPANSION);
 
     private static final Map<String, Setting> BY_KEY = new LinkedHashMap<>();
 

@@ -1,6 +1,7 @@
 package io.sigmalang.launcher.config;
 
 import io.sigmalang.domain.codebook.Codebook;
+import io.sigmalang.domain.codec.DecoderLimits;
 import io.sigmalang.domain.codec.EncoderSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,13 +16,16 @@ import java.util.StringJoiner;
  * @param pool     the buffer pool's settings
  * @param encoder  the encoder's settings (bank, delta, context depth; never a codebook from configuration)
  * @param origins  key to a description of where its value came from, for every known key
+ * @param decoder  the decoder's resource limits
  */
-public record SigmalangConfig(PoolConfig pool, EncoderSettings encoder, Map<String, String> origins) {
+public record SigmalangConfig(PoolConfig pool, EncoderSettings encoder, Map<String, String> origins,
+        DecoderLimits decoder) {
 
     public SigmalangConfig {
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(encoder, "encoder");
         origins = Map.copyOf(origins);
+        Objects.requireNonNull(decoder, "decoder");
     }
 
     /** The built-in defaults alone. */
@@ -33,7 +37,7 @@ public record SigmalangConfig(PoolConfig pool, EncoderSettings encoder, Map<Stri
     public SigmalangConfig withStrategy(String strategy) {
         Map<String, String> o = new LinkedHashMap<>(origins);
         o.put(Settings.POOL_STRATEGY.key(), "code");
-        return new SigmalangConfig(pool.withStrategy(strategy), encoder, o);
+        return new SigmalangConfig(pool.withStrategy(strategy), encoder, o, decoder);
     }
 
     /** Where the value of {@code key} came from. */
@@ -67,6 +71,11 @@ public record SigmalangConfig(PoolConfig pool, EncoderSettings encoder, Map<Stri
         values.put(Settings.BANK_CAPACITY.key(), encoder.bankCapacity());
         values.put(Settings.DELTA_ENABLED.key(), encoder.deltaEnabled());
         values.put(Settings.CONTEXT_DEPTH.key(), encoder.contextDepth());
+        values.put(Settings.DECODER_MAX_HELD_BYTES.key(), Setting.BytesKind.format(decoder.maxHeldBytes()));
+        values.put(Settings.DECODER_MAX_BANK_CAPACITY.key(), decoder.maxBankCapacity());
+        values.put(Settings.DECODER_MAX_CONTEXT_DEPTH.key(), decoder.maxContextDepth());
+        values.put(Settings.DECODER_MAX_MESSAGE_EXPANSION.key(), decoder.maxMessageExpansion());
+        values.put(Settings.DECODER_MAX_CONVERSATION_EXPANSION.key(), decoder.maxConversationExpansion());
         return values;
     }
 
