@@ -29,7 +29,7 @@ final class Utf8Lines {
     private final byte[] chunk = new byte[1 << 16];
     private int chunkPos;
     private int chunkEnd;
-    private byte[] line = new byte[256];
+    private byte[] line;
     private long number;
 
     private final int maxLineBytes;
@@ -44,6 +44,7 @@ final class Utf8Lines {
         this.in = in;
         this.name = name;
         this.maxLineBytes = maxLineBytes;
+        this.line = new byte[Math.min(256, maxLineBytes)];
     }
 
     /** The next line without its end, or {@code null} at the end of the input. */
