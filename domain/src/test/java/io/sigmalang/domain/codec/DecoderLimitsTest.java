@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sigmalang.domain.codebook.Codebook;
 import io.sigmalang.domain.testing.CraftedStreams;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The decoder's resource limits against crafted conversations: a well-formed, CRC-valid stream that stands for a
  * huge tree is refused before that tree is built or kept, and the decoder stays usable. The streams are written
- * byte by byte here from the format (docs/FORMAT.md), not by the encoder.
+ * byte by byte here from the format (docs/FORMAT.md), not by the encoder. These build real 134 MB trees (tagged
+ * {@code slow}, left out of mutation runs); {@link DecoderLimitsBoundariesTest} checks each limit at its exact
+ * boundary on small trees.
  */
+@Tag("slow")
 class DecoderLimitsTest {
     private static final int LEAF_BYTES = CraftedStreams.LEAF_BYTES;
     /** Message 1's full form: COMPOSITE 0x50 (2 bytes), the leaf (1 + 2 + 32,767 bytes), the end marker (1). */

@@ -34,13 +34,20 @@ public final class CraftedStreams {
 
     /** Message 1: the tree 0x50[0x10="aaa…"] in full form, a 32,767-byte value. */
     public static byte[] bigLeafMessage() {
+        return leafMessage(LEAF_BYTES);
+    }
+
+    /** The tree 0x50[0x10="aaa…"] in full form, a value of {@code leafBytes} (1..32767) bytes. */
+    public static byte[] leafMessage(int leafBytes) {
         ByteArrayOutputStream g = new ByteArrayOutputStream();
         g.write(0xDF); // COMPOSITE, no payload, escaped id
         g.write(0x50);
         g.write(0x30); // PRIMITIVE, payload, id 16
-        g.write(0x80 | LEAF_BYTES >>> 8);
-        g.write(LEAF_BYTES & 0xFF);
-        byte[] value = new byte[LEAF_BYTES];
+        if (leafBytes > 127) {
+            g.write(0x80 | leafBytes >>> 8);
+        }
+        g.write(leafBytes & 0xFF);
+        byte[] value = new byte[leafBytes];
         Arrays.fill(value, (byte) 'a');
         g.writeBytes(value);
         g.write(0x0B); // end marker
@@ -54,15 +61,20 @@ public final class CraftedStreams {
 
     /** The same under a root of another primitive, so that the tree differs. */
     public static byte[] leafCopiesDelta(int contextId, int distance, int rootPrimitive) {
+        return leafCopiesDelta(contextId, distance, rootPrimitive, COPIES);
+    }
+
+    /** The same with {@code copies} (1..4092) copies of the leaf: 1 + 1 + copies + 1 glyphs, 4 bytes per copy. */
+    public static byte[] leafCopiesDelta(int contextId, int distance, int rootPrimitive, int copies) {
         ByteArrayOutputStream g = new ByteArrayOutputStream();
         g.write(0x80 | distance); // DELTA, no payload, id = distance
         g.write(0xDF);
         g.write(rootPrimitive);
-        for (int i = 0; i < COPIES; i++) {
+        for (int i = 0; i < copies; i++) {
             g.writeBytes(new byte[] {(byte) 0xA0, 2, 1, 1}); // DELTA id 0 (copy), 2-byte payload: start 1, count 1
         }
         g.write(0x0B);
-        return stream(contextId, 1 + 1 + COPIES + 1, g.toByteArray());
+        return stream(contextId, 1 + 1 + copies + 1, g.toByteArray());
     }
 
     /** A delta against the previous message that copies all of its 4094 glyphs: 12 bytes. */
