@@ -26,7 +26,7 @@ import java.util.List;
 class ContainerReaderFuzzTest {
     private static final DecoderLimits LIMITS = new DecoderLimits(8L << 20, 65536, 16, 1L << 16, 1L << 12);
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "24h", maxExecutions = 10_000_000)
     void readsOrRefusesAndWhatItReadsRoundTrips(byte[] file) throws IOException {
         List<SemanticTree> trees = new ArrayList<>();
         ContainerReader reader;

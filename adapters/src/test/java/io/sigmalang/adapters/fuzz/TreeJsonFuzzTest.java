@@ -16,7 +16,7 @@ import java.io.IOException;
 class TreeJsonFuzzTest {
     private static final TreeJson JSON = new TreeJson();
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "24h", maxExecutions = 10_000_000)
     void readsOrRefusesAndWhatItReadsRoundTrips(byte[] document) throws IOException {
         SemanticNode tree;
         try {
