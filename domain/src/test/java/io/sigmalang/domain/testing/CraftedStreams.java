@@ -82,4 +82,15 @@ public final class CraftedStreams {
         // 4094 = 0x0FFE: LEB128 FE 1F.
         return stream(contextId, 2, new byte[] {(byte) 0x81, (byte) 0xA0, 3, 0, (byte) 0xFE, 0x1F});
     }
+
+    /**
+     * A delta against the previous message (a tree from {@link #leafCopiesDelta}) that keeps all but its root:
+     * a literal root of {@code rootPrimitive}, then a copy of glyphs 1..4093. A new 134 MB tree from 12 bytes of
+     * glyphs, different from every earlier one when the root differs.
+     */
+    public static byte[] rerootDelta(int contextId, int rootPrimitive) {
+        // 4093 = 0x0FFD: LEB128 FD 1F.
+        return stream(contextId, 3, new byte[] {(byte) 0x81, (byte) 0xDF, (byte) rootPrimitive, (byte) 0xA0, 3, 1,
+            (byte) 0xFD, 0x1F});
+    }
 }

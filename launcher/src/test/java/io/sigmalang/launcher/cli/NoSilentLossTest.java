@@ -193,7 +193,7 @@ class NoSilentLossTest {
     void anOutputNameOf250CharactersGetsATemporaryNameThatFits() throws IOException {
         Path text = write("t.txt", "hello world\n");
         String name = "n".repeat(250);
-        CliRun r = run("parse", text.toString(), "-o", dir.resolve(name).toString());
+        CliRun r = run("encode", text.toString(), "-o", dir.resolve(name).toString(), "--pool", "heap");
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
         assertOnly(dir, "t.txt", name);
         String multiByte = "é".repeat(127); // 254 bytes of UTF-8
@@ -213,12 +213,16 @@ class NoSilentLossTest {
     @Test
     void aReplacedFileKeepsItsPermissions() throws IOException {
         Path text = write("t.txt", "hello world\n");
-        Path out = write("private.jsonl", "old\n");
+        Path out = write("private.sigma", "old\n");
         Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-------"));
-        CliRun r = run("parse", text.toString(), "-o", out.toString());
+        CliRun r = run("encode", text.toString(), "-o", out.toString(), "--pool", "heap");
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
         assertFalse(Files.readString(out).startsWith("old"));
+        Path json = write("private.jsonl", "old\n");
+        Files.setPosixFilePermissions(json, PosixFilePermissions.fromString("rw-r-----"));
+        assertEquals(ExitCodes.OK, run("parse", text.toString(), "-o", json.toString()).exitCode());
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(json)));
     }
 
     // Item 9 (the CLI's part): names and prefixes.
