@@ -126,6 +126,16 @@ class ContextDeltaWireTest {
     }
 
     @Test
+    void aDeltaThatSpellsOutNoGlyphsIsRefused() {
+        // Found by StreamDecoderFuzzTest: a delta of its base glyph alone rebuilt an empty full form, and the decoder
+        // returned a tree without a root (a NullPointerException for its caller).
+        MalformedStreamException e = refused(afterWorkedExample(), stream(1, 1, "81"));
+        assertEquals("the delta rebuilds an invalid tree: no glyphs: a tree needs at least one (at byte 0 of the"
+                + " rebuilt glyphs)", e.problem());
+        assertEquals(4, e.offset());
+    }
+
+    @Test
     void theBaseGlyphIsChecked() {
         SigmaDecoder decoder = afterWorkedExample();
         MalformedStreamException far = refused(decoder, stream(1, 2, "82a0020003"));
