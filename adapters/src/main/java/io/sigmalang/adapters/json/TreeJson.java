@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.sigmalang.domain.tree.SemanticNode;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -93,6 +94,13 @@ public final class TreeJson {
             throw overLimit(p, e);
         } catch (JsonProcessingException e) {
             throw malformed(p, e);
+        } catch (CharConversionException e) {
+            // Jackson guesses UTF-16 or UTF-32 from zero bytes at the start and fails inside that guess with an
+            // I/O exception: the input is bad data, not a failing disk (found by fuzzing).
+            JsonLocation at = p.currentLocation();
+            throw new TreeJsonException("tree JSON line " + at.getLineNr() + ", column " + at.getColumnNr()
+                    + ": not UTF-8 text (" + e.getMessage().lines().findFirst().orElse("") + ")", at.getLineNr(),
+                    at.getColumnNr(), e);
         }
         return root;
     }

@@ -203,4 +203,14 @@ class TreeJsonTest {
         assertTrue(e.getMessage().startsWith("tree JSON line 1, column "), e.getMessage());
         assertTrue(e.getMessage().endsWith(": " + expected), e.getMessage());
     }
+
+    @Test
+    void zeroBytesThatLookLikeUtf32AreBadDataNotAnIoError() throws IOException {
+        // Found by TreeJsonFuzzTest: 00 00 00 15 makes Jackson read UTF-32, which then fails with an IOException.
+        byte[] input = java.util.Base64.getDecoder().decode("AAAAFSI6IFt7InByIjogImYifV19");
+        TreeJsonException e = assertThrows(TreeJsonException.class, () -> new TreeJson().read(
+                new ByteArrayInputStream(input)));
+        assertTrue(e.getMessage().startsWith("tree JSON line 1, column "), e.getMessage());
+        assertTrue(e.getMessage().contains(": not UTF-8 text (Invalid UTF-32 character 0x2239205b"), e.getMessage());
+    }
 }

@@ -86,9 +86,11 @@ public final class ConfigLoader {
         try {
             parsed = ConfigFactory.parseFile(sources.file().toFile(), ConfigParseOptions.defaults().setAllowMissing(false))
                     .resolve();
-        } catch (ConfigException e) {
+        } catch (ConfigException | IllegalArgumentException e) {
+            // IllegalArgumentException: java.util.Properties refuses a malformed backslash-u escape in a .properties
+            // file with it, and Typesafe Config lets it through (found by fuzzing).
             throw new InvalidConfigException("--config", "invalid configuration: --config " + name + ": "
-                    + e.getMessage().lines().findFirst().orElse("cannot be read"));
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("cannot be read"));
         }
         for (Map.Entry<String, ConfigValue> entry : parsed.entrySet()) {
             if (Settings.byKey(entry.getKey()) == null) {

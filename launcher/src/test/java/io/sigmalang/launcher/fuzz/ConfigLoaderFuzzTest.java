@@ -24,7 +24,7 @@ class ConfigLoaderFuzzTest {
     private static final String[] EXTENSIONS = {".conf", ".json", ".properties"};
 
     @FuzzTest(maxDuration = "24h", maxExecutions = 10_000_000)
-    void loadsOrRefusesOnOneLine(FuzzedDataProvider data) throws IOException {
+    void loadsOrRefuses(FuzzedDataProvider data) throws IOException {
         String key = Settings.ALL.get(data.consumeInt(0, Settings.ALL.size() - 1)).key();
         String setValue = data.consumeString(64);
         String envValue = data.consumeString(64);
