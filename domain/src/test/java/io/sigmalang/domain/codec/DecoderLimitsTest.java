@@ -134,35 +134,6 @@ class DecoderLimitsTest {
         assertEquals(tree, enough.decode(reference));
     }
 
-    @Test
-    void settingsBeyondTheLimitsAreRefusedAtConstruction() {
-        DecoderLimits limits = new DecoderLimits(1L << 20, 100, 2, 10, 10);
-        DecoderLimitException bank = assertThrows(DecoderLimitException.class,
-                () -> new SigmaDecoder(new EncoderSettings(true, 101, true, 2, Codebook.none()), limits));
-        assertEquals(DecoderLimits.Limit.BANK_CAPACITY, bank.limit());
-        assertEquals(100, bank.value());
-        assertEquals("the settings ask for a Σ-bank of 101 trees, more than the limit of 100", bank.problem());
-        DecoderLimitException depth = assertThrows(DecoderLimitException.class,
-                () -> new SigmaDecoder(new EncoderSettings(true, 100, true, 3, Codebook.none()), limits));
-        assertEquals(DecoderLimits.Limit.CONTEXT_DEPTH, depth.limit());
-        assertEquals("the settings ask for a context of 3 messages, more than the limit of 2", depth.problem());
-        // At the limits, and features that are off, are fine.
-        new SigmaDecoder(new EncoderSettings(true, 100, true, 2, Codebook.none()), limits);
-        new SigmaDecoder(new EncoderSettings(false, 65536, false, 16, Codebook.none()), limits);
-    }
-
-    @Test
-    void limitsOutOfRangeAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new DecoderLimits(0, 1, 1, 1, 1));
-        assertThrows(IllegalArgumentException.class, () -> new DecoderLimits(1, 0, 1, 1, 1));
-        assertThrows(IllegalArgumentException.class, () -> new DecoderLimits(1, 65537, 1, 1, 1));
-        assertThrows(IllegalArgumentException.class, () -> new DecoderLimits(1, 1, 0, 1, 1));
-        assertThrows(IllegalArgumentException.class, () -> new DecoderLimits(1, 1, 17, 1, 1));
-        assertThrows(IllegalArgumentException.class, () -> new DecoderLimits(1, 1, 1, 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> new DecoderLimits(1, 1, 1, 1, 0));
-        new DecoderLimits(1, 65536, 16, 1, 1);
-    }
-
     private static DecoderLimits unlimited() {
         return new DecoderLimits(Long.MAX_VALUE, 65536, 16, Long.MAX_VALUE, Long.MAX_VALUE);
     }
