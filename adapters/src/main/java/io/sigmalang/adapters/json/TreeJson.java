@@ -75,6 +75,10 @@ public final class TreeJson {
     public SemanticNode read(InputStream in) throws IOException {
         try (JsonParser p = factory.createParser(in)) {
             return readDocument(p);
+        } catch (CharConversionException e) {
+            // Refused while Jackson guesses the encoding, before any token (found by fuzzing).
+            throw new TreeJsonException("tree JSON line 1, column 1: not UTF-8 text ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")", 1, 1, e);
         }
     }
 

@@ -213,4 +213,14 @@ class TreeJsonTest {
         assertTrue(e.getMessage().startsWith("tree JSON line 1, column "), e.getMessage());
         assertTrue(e.getMessage().contains(": not UTF-8 text (Invalid UTF-32 character 0x2239205b"), e.getMessage());
     }
+
+    @Test
+    void zeroBytesInAnOrderNoUnicodeEncodingUsesAreBadData() {
+        // Found by TreeJsonFuzzTest: Jackson refuses 00 00 30 00 (UCS-4 in the 2143 byte order) while it guesses
+        // the encoding, before the first token.
+        byte[] input = java.util.Base64.getDecoder().decode("AAAwABUicHIiOiAiZiJ9XX0=");
+        TreeJsonException e = assertThrows(TreeJsonException.class, () -> new TreeJson().read(
+                new ByteArrayInputStream(input)));
+        assertTrue(e.getMessage().startsWith("tree JSON line 1, column 1: not UTF-8 text ("), e.getMessage());
+    }
 }
