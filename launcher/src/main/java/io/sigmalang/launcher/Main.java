@@ -10,11 +10,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // Guice 7 generates classes through sun.misc.Unsafe, and JDK 24+ warns about that on stderr in every run.
-        // The launcher uses no method interception, so reflection does the same work without the warning.
-        if (System.getProperty("guice_bytecode_gen_option") == null) {
-            System.setProperty("guice_bytecode_gen_option", "DISABLED");
-        }
+        useReflectionInGuice();
         int code;
         try {
             code = SigmalangCli.execute(Terminal.system(), args);
@@ -27,5 +23,15 @@ public final class Main {
             code = ExitCodes.SOFTWARE;
         }
         System.exit(code);
+    }
+
+    /**
+     * Guice 7 generates classes through sun.misc.Unsafe, and JDK 24+ warns about that on stderr in every run.
+     * The launcher uses no method interception, so reflection does the same work without the warning.
+     */
+    static void useReflectionInGuice() {
+        if (System.getProperty("guice_bytecode_gen_option") == null) {
+            System.setProperty("guice_bytecode_gen_option", "DISABLED");
+        }
     }
 }

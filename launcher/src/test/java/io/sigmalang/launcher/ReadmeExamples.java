@@ -10,6 +10,8 @@ import io.sigmalang.domain.codec.SigmaDecoder;
 import io.sigmalang.domain.codec.SigmaEncoder;
 import io.sigmalang.domain.parser.TextParser;
 import io.sigmalang.domain.pool.BufferPool;
+import io.sigmalang.domain.primitive.Primitives;
+import io.sigmalang.domain.tree.SemanticNode;
 import io.sigmalang.domain.tree.SemanticTree;
 import io.sigmalang.launcher.config.SigmalangConfig;
 import io.sigmalang.launcher.wiring.SigmalangModules;
@@ -39,6 +41,20 @@ final class ReadmeExamples {
             System.out.println(encoder.stats().paths());
         }
         // end::plain-constructors[]
+    }
+
+    static void treesByHand() {
+        // tag::trees-by-hand[]
+        int assertion = Primitives.byName("ASSERT").orElseThrow().id(); // 0x61
+        int text = Primitives.byName("ABSTRACT").orElseThrow().id(); // 0x0F
+        SemanticTree tree = SemanticTree.of(SemanticNode.of(assertion, SemanticNode.leaf(text, "hi there")));
+        try (BufferPool pool = new FixedBufferPool(4, 4096)) {
+            Encoder encoder = new SigmaEncoder(pool, EncoderSettings.defaults());
+            Decoder decoder = new SigmaDecoder(EncoderSettings.defaults());
+            byte[] stream = encoder.encode(tree);
+            System.out.println(stream.length + " bytes, same tree back: " + decoder.decode(stream).equals(tree));
+        }
+        // end::trees-by-hand[]
     }
 
     static void guiceModule() {

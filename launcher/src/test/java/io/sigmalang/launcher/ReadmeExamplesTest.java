@@ -36,6 +36,13 @@ class ReadmeExamplesTest {
     }
 
     @Test
+    void treesByHandRoundTripWithTheDomainAndAPoolAlone() {
+        // ASSERT[ABSTRACT="hi there"]: the same 19 bytes as the parsed "hi there" above (header 4, composite 0x61
+        // via the escape 2, leaf 0x0F with its 8 bytes 10, end marker 1, CRC 2).
+        assertEquals(List.of("19 bytes, same tree back: true"), printedBy(ReadmeExamples::treesByHand));
+    }
+
+    @Test
     void guiceModuleEncodesWithTheOffHeapStrategy() {
         List<String> lines = printedBy(ReadmeExamples::guiceModule);
         assertEquals(1, lines.size());

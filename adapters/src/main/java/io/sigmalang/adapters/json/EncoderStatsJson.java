@@ -17,6 +17,11 @@ import java.util.Locale;
 public final class EncoderStatsJson {
     private final JsonFactory factory = new JsonFactory();
 
+    /** A writer with its own Jackson factory; one writer may serve any number of snapshots. */
+    public EncoderStatsJson() {
+        // Declared so that the published API states it (javac's missing-explicit-ctor check).
+    }
+
     /** Writes {@code stats} to {@code out} in UTF-8 (not closed; flushed). */
     public void write(EncoderStats stats, OutputStream out) throws IOException {
         try (JsonGenerator g = factory.createGenerator(out)) {

@@ -11,10 +11,11 @@ import io.sigmalang.domain.codec.EncoderSettings;
 import io.sigmalang.domain.codec.SigmaDecoder;
 import io.sigmalang.domain.codec.SigmaEncoder;
 import io.sigmalang.domain.format.MalformedStreamException;
+import io.sigmalang.domain.testing.CraftedStreams;
 import io.sigmalang.domain.testing.HeapTestPool;
-import io.sigmalang.domain.wire.Crc16;
 import io.sigmalang.domain.tree.SemanticTree;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -66,13 +67,7 @@ class StreamDecoderFuzzTest {
         if (stream.length < 6) {
             return stream;
         }
-        byte[] out = stream.clone();
-        out[0] = (byte) 0x40;
-        out[1] = (byte) (sequence >>> 4);
-        out[2] = (byte) ((sequence & 0x0F) << 4 | (out[2] & 0x0F));
-        int crc = Crc16.of(out, 0, out.length - 2);
-        out[out.length - 2] = (byte) (crc >>> 8);
-        out[out.length - 1] = (byte) crc;
-        return out;
+        int glyphCount = (stream[2] & 0x0F) << 8 | (stream[3] & 0xFF);
+        return CraftedStreams.stream(sequence & 0xFFF, glyphCount, Arrays.copyOfRange(stream, 4, stream.length - 2));
     }
 }

@@ -176,4 +176,63 @@ class RuleBasedTextParserTest {
         assertEquals(OptionalInt.of(600), tree.sourceBytes());
         assertEquals(root(ASSERT, leaf(ABSTRACT, "")), parse(""));
     }
+
+    @Test
+    void aLetterOutsideTheBmpIsALetterForRelationWordsToo() {
+        // U+1D400 (bold A, a letter) glued to "to" makes one word, not the word "to": no relation word between
+        // list@0 and python, so a plain relation; the same with a BMP letter; an emoji is no letter, so "to" is.
+        assertEquals(root(ASSERT, related(0x70, "list", RELATION, leaf(TYPE, "python"))),
+                parse("list \uD835\uDC00to python"));
+        assertEquals(root(ASSERT, related(0x70, "list", RELATION, leaf(TYPE, "python"))), parse("list éto python"));
+        assertEquals(root(ASSERT, related(0x70, "list", ACTION, leaf(TYPE, "python"))), parse("list 😀to python"));
+    }
+
+    @Test
+    void createAndClassMayNotBeSplitByANextLine() {
+        // U+0085 is no whitespace (it stays) and stops "create ... class"; make is then only a COMMAND word.
+        assertEquals(root(ACTION, related(0x50, "make", RELATION, leaf(0x12, "class"))), parse("make\u0085class"));
+        assertEquals(root(CREATE, related(0x50, "make", RELATION, leaf(0x12, "class"))), parse("make: class"));
+    }
+
+    @Test
+    void verbThenAtMostOneWordOrAnArticleAndOneWordBeforeTheFunction() {
+        // write@0 function: " a quick " has no relation word. "a quick" is article + one word: a code request.
+        assertEquals(root(CREATE, related(0x50, "write", RELATION, leaf(0x10, "function"))),
+                parse("write a quick function"));
+        // Two words, or "the" + one word, are too many: write is only a COMMAND word.
+        assertEquals(root(ACTION, related(0x50, "write", RELATION, leaf(0x10, "function"))),
+                parse("write a very quick function"));
+        assertEquals(root(ACTION, related(0x50, "write", RELATION, leaf(0x10, "function"))),
+                parse("write the quick function"));
+        // The verb may follow punctuation; the word before the function may be any chunk without a space.
+        assertEquals(root(CREATE, related(0x50, "write", RELATION, leaf(0x10, "function"))),
+                parse("(write a foo-ish function)"));
+    }
+
+    @Test
+    void aKeywordOfSeveralWords() {
+        Lexicon builtIn = Lexicon.builtIn();
+        java.util.Map<String, Integer> code = new java.util.LinkedHashMap<>(builtIn.code());
+        code.put("ice cream", 0x31);
+        RuleBasedTextParser withPhrases = new RuleBasedTextParser(
+                new Lexicon(builtIn.actions(), builtIn.communication(), code, builtIn.structures(), builtIn.languages()));
+        // ice cream@7 java@22, between " with ": an instrument; two spaces are one after normalising.
+        SemanticNode expected = root(ASSERT, related(0x31, "ice cream", INSTRUMENT, leaf(TYPE, "java")));
+        assertEquals(expected, withPhrases.parse("I like ice cream with java").root());
+        assertEquals(expected, withPhrases.parse("I like ICE \t cream with java").root());
+        assertEquals(root(ASSERT, leaf(TYPE, "java")), withPhrases.parse("I like ice creamy java").root());
+    }
+
+    @Test
+    void overlappingKeywordsAreRelatedPlainly() {
+        // Only a lexicon with a keyword inside another can do this ("c" inside "objective-c"): the old parser
+        // failed on it (a negative substring). Here the text between them is empty: a plain relation.
+        Lexicon builtIn = Lexicon.builtIn();
+        java.util.Map<String, Integer> code = new java.util.LinkedHashMap<>(builtIn.code());
+        code.put("objective-c", 0x30);
+        RuleBasedTextParser withOverlap = new RuleBasedTextParser(
+                new Lexicon(builtIn.actions(), builtIn.communication(), code, builtIn.structures(), builtIn.languages()));
+        assertEquals(root(ASSERT, related(0x30, "objective-c", RELATION, leaf(TYPE, "c"))),
+                withOverlap.parse("objective-c").root());
+    }
 }

@@ -1,7 +1,10 @@
 package io.sigmalang.domain.codec;
 
 import io.sigmalang.domain.pool.PoolStats;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A snapshot of an encoder's statistics.
@@ -11,7 +14,8 @@ import java.util.Map;
  * @param inputMessages   how many messages {@code inputBytes} covers
  * @param fullFormBytes   bytes all messages would have taken in the full-primitive form
  * @param outputBytes     stream bytes actually written
- * @param paths           count, time and bytes per encoding path (every path present)
+ * @param paths           count, time and bytes per encoding path (every path present), iterating in the order
+ *                        of {@link EncodingPath}
  * @param bankHits        Σ-bank look-ups that found this very tree (sent as a reference unless an earlier
  *                        form won or the full form was smaller)
  * @param bankMisses      Σ-bank look-ups that found no equal tree (including hash collisions)
@@ -37,7 +41,10 @@ public record EncoderStats(
         PoolStats pool) {
 
     public EncoderStats {
-        paths = Map.copyOf(paths);
+        // An EnumMap, not Map.copyOf: a defined iteration order (the enum's), the same in every run.
+        EnumMap<EncodingPath, PathStats> byPath = new EnumMap<>(EncodingPath.class);
+        paths.forEach((path, stats) -> byPath.put(path, Objects.requireNonNull(stats, "stats of " + path)));
+        paths = Collections.unmodifiableMap(byPath);
     }
 
     /** Output bytes over source-text bytes, over the messages whose source size is known; NaN if none. */

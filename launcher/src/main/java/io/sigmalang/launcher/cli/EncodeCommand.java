@@ -21,8 +21,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,8 +32,6 @@ import picocli.CommandLine.Parameters;
                 + " encoded (Σ-bank references and context deltas against earlier messages where smaller).",
                 "Writes a sigmalang container and prints a summary on stderr."})
 final class EncodeCommand extends BaseCommand {
-    private static final Logger LOG = LoggerFactory.getLogger(EncodeCommand.class);
-
     @Parameters(index = "0", arity = "0..1", defaultValue = "-", paramLabel = "FILE|-",
             description = "UTF-8 text, one message per line (default: standard input).")
     String input;
@@ -48,6 +44,11 @@ final class EncodeCommand extends BaseCommand {
     @Option(names = "--stats-json", paramLabel = "FILE", description = "Also write the full statistics as JSON"
             + " (committed with the container, only when the whole input is encoded).")
     Path statsJson;
+
+    @Option(names = "--jmx", description = "Publish the encoder's statistics as the JMX MXBean"
+            + " io.sigmalang:type=Encoder,name=encode-N while the command runs (off by default, so that a run"
+            + " that is not watched does not start the platform MBean server).")
+    boolean jmx;
 
     @Mixin
     ConfigOptions config;
@@ -72,11 +73,13 @@ final class EncodeCommand extends BaseCommand {
             TextParser parser = injector.getInstance(TextParser.class);
             EncoderSettings settings = injector.getInstance(EncoderSettings.class);
             ContainerWriter container;
-            try (JmxRegistration jmx = new JmxRegistration("encode", encoder::stats);
+            try (JmxRegistration published = jmx ? new JmxRegistration("encode", encoder::stats) : null;
                     CountingInputStream in = new CountingInputStream(openInput(input));
                     StagedOutput out = openStagedOutput(output);
                     StagedOutput json = stats == null ? null : StagedOutput.file(stats)) {
-                LOG.debug("encoder statistics published on JMX as {}", jmx.name());
+                if (published != null) {
+                    Logging.debug(EncodeCommand.class, () -> "encoder statistics published on JMX as " + published.name());
+                }
                 container = new ContainerWriter(out.stream(), settings);
                 Utf8Lines lines = new Utf8Lines(in, input);
                 ProgressBar progress = ProgressBar.wanted(terminal.interactive(), size)

@@ -9,13 +9,9 @@ import io.sigmalang.launcher.config.Settings;
 import io.sigmalang.launcher.config.SigmalangConfig;
 import io.sigmalang.launcher.wiring.SigmalangModules;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Start-up of the commands that encode: load and validate the configuration, log it once, build the injector. */
 final class Launch {
-    private static final Logger LOG = LoggerFactory.getLogger(Launch.class);
-
     private Launch() {
     }
 
@@ -32,7 +28,7 @@ final class Launch {
 
     static Injector injector(ConfigOptions options, Terminal terminal, List<Module> strategies) {
         SigmalangConfig config = new ConfigLoader().load(options.sources(terminal));
-        LOG.debug("configuration: {}", config.describe());
+        Logging.debug(Launch.class, () -> "configuration: " + config.describe());
         return SigmalangModules.injector(config, strategies);
     }
 }

@@ -47,12 +47,30 @@ public final class SigmalangCli implements Runnable {
 
     /** The command line for one run over {@code terminal}, with the given pool strategy modules. */
     public static CommandLine create(Terminal terminal, List<Module> strategies) {
-        CommandLine cli = new CommandLine(new SigmalangCli())
-                .addSubcommand(new EncodeCommand(terminal, strategies))
-                .addSubcommand(new DecodeCommand(terminal))
-                .addSubcommand(new ParseCommand(terminal))
-                .addSubcommand(new TreeEncodeCommand(terminal, strategies))
-                .addSubcommand(new TreeDecodeCommand(terminal));
+        return create(terminal, strategies, null);
+    }
+
+    /**
+     * The command line with every subcommand, or, when {@code only} names one of them, with that one alone:
+     * picocli builds each subcommand's model by reflection on its annotations (a third of a short run's start),
+     * and a run that names its command needs no other. {@code help}, no command or a misspelt one get them all.
+     */
+    private static CommandLine create(Terminal terminal, List<Module> strategies, String only) {
+        CommandLine cli = new CommandLine(new SigmalangCli());
+        for (Object command : List.of(
+                new EncodeCommand(terminal, strategies),
+                new DecodeCommand(terminal),
+                new ParseCommand(terminal),
+                new TreeEncodeCommand(terminal, strategies),
+                new TreeDecodeCommand(terminal))) {
+            if (only == null || only.equals(command.getClass().getAnnotation(Command.class).name())) {
+                cli.addSubcommand(command);
+            }
+        }
+        if (only != null && cli.getSubcommands().size() == 1) {
+            // "help" only: the name was none of ours; start again with every command.
+            return create(terminal, strategies, null);
+        }
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(terminal.out(), StandardCharsets.UTF_8), true));
         cli.setErr(terminal.err());
         cli.setParameterExceptionHandler(new UsageErrors());
@@ -62,7 +80,8 @@ public final class SigmalangCli implements Runnable {
 
     /** Runs {@code args} over {@code terminal} and returns the exit code. */
     public static int execute(Terminal terminal, String... args) {
-        return create(terminal).execute(args);
+        String first = args.length > 0 && !args[0].startsWith("-") && !args[0].equals("help") ? args[0] : null;
+        return create(terminal, SigmalangModules.strategies(), first).execute(args);
     }
 
     /** A usage error: one line naming the problem and where to find help. */

@@ -52,4 +52,15 @@ final class ArchitectureRules {
                 .should().beFreeOfCycles()
                 .because("packages are layered concepts; a cycle makes two of them one");
     }
+
+    /**
+     * The domain's internal packages (not exported by its module descriptor) are used by the domain alone. The
+     * descriptor enforces this for modular code; this rule covers class-path code (launcher, bench) as well.
+     */
+    static ArchRule domainInternalsStayInTheDomain(String root) {
+        return noClasses().that().resideOutsideOfPackage(root + ".domain..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".domain.wire..", root + ".domain.hash..")
+                .because("the wire format and the Σ-hash are the codec's internals, not published API; they may "
+                        + "change in any release");
+    }
 }

@@ -70,4 +70,12 @@ class ArchitectureRulesTest {
         String report = violations(ArchitectureRules.noPackageCycles(ROOT));
         assertTrue(report.contains("fixture.adapters") && report.contains("fixture.launcher"), report);
     }
+
+    @Test
+    void internalsRuleCatchesTheLauncherReadingTheWireFormat() {
+        String report = violations(ArchitectureRules.domainInternalsStayInTheDomain(ROOT));
+        assertTrue(report.contains("FrameSniffer") && report.contains("FrameBytes"), report);
+        // The domain's own use of its wire package is allowed.
+        assertFalse(report.contains("Framing"), report);
+    }
 }

@@ -50,4 +50,9 @@ class ArchitectureTest {
     void noPackageCycles() {
         ArchitectureRules.noPackageCycles(ROOT).check(classes);
     }
+
+    @Test
+    void domainInternalsStayInTheDomain() {
+        ArchitectureRules.domainInternalsStayInTheDomain(ROOT).check(classes);
+    }
 }

@@ -2,7 +2,6 @@ package io.sigmalang.adapters.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.sigmalang.adapters.testsupport.Stats;
 import io.sigmalang.domain.codec.EncoderStats;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicReference;

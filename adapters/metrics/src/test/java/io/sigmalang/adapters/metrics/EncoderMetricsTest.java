@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.sigmalang.adapters.testsupport.Stats;
 import io.sigmalang.domain.codec.EncoderStats;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
