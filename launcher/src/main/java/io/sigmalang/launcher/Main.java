@@ -1,5 +1,6 @@
 package io.sigmalang.launcher;
 
+import io.sigmalang.launcher.cli.ExitCodes;
 import io.sigmalang.launcher.cli.SigmalangCli;
 import io.sigmalang.launcher.cli.Terminal;
 
@@ -10,7 +11,18 @@ public final class Main {
 
     public static void main(String[] args) {
         useReflectionInGuice();
-        System.exit(SigmalangCli.execute(Terminal.system(), args));
+        int code;
+        try {
+            code = SigmalangCli.execute(Terminal.system(), args);
+        } catch (OutOfMemoryError e) {
+            // The commands map their own; this is for what fails outside them (parsing the arguments, start-up).
+            System.err.println("sigmalang: out of memory (" + e.getMessage() + "): give the JVM more with java -Xmx...");
+            code = ExitCodes.OUT_OF_MEMORY;
+        } catch (Error e) {
+            System.err.println("sigmalang: internal error: " + e + " (a bug; run with --debug for the stack trace)");
+            code = ExitCodes.SOFTWARE;
+        }
+        System.exit(code);
     }
 
     /**

@@ -54,8 +54,10 @@ public final class ContainerDecoding {
                     } catch (MalformedStreamException e) {
                         String where = reader.header().batch() ? "conversation \"" + id + "\" message " + s.message()
                                 : "message " + s.message();
-                        throw new MalformedContainerException(e.problem() + " (stream byte " + e.offset() + ")", where,
-                                s.message(), s.offset() + e.offset());
+                        MalformedContainerException refused = new MalformedContainerException(e.problem()
+                                + " (stream byte " + e.offset() + ")", where, s.message(), s.offset() + e.offset());
+                        refused.initCause(e);
+                        throw refused;
                     }
                 }
                 case Ended e -> {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.sigmalang.domain.tree.SemanticNode;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -74,6 +75,10 @@ public final class TreeJson {
     public SemanticNode read(InputStream in) throws IOException {
         try (JsonParser p = factory.createParser(in)) {
             return readDocument(p);
+        } catch (CharConversionException e) {
+            // Refused while Jackson guesses the encoding, before any token (found by fuzzing).
+            throw new TreeJsonException("tree JSON line 1, column 1: not UTF-8 text ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")", 1, 1, e);
         }
     }
 
@@ -90,9 +95,16 @@ public final class TreeJson {
                 throw error(p, "root", "unexpected " + describe(after) + " after the tree (one tree per document)");
             }
         } catch (StreamConstraintsException e) {
-            throw tooDeep(p, e);
+            throw overLimit(p, e);
         } catch (JsonProcessingException e) {
             throw malformed(p, e);
+        } catch (CharConversionException e) {
+            // Jackson guesses UTF-16 or UTF-32 from zero bytes at the start and fails inside that guess with an
+            // I/O exception: the input is bad data, not a failing disk (found by fuzzing).
+            JsonLocation at = p.currentLocation();
+            throw new TreeJsonException("tree JSON line " + at.getLineNr() + ", column " + at.getColumnNr()
+                    + ": not UTF-8 text (" + e.getMessage().lines().findFirst().orElse("") + ")", at.getLineNr(),
+                    at.getColumnNr(), e);
         }
         return root;
     }
@@ -105,7 +117,7 @@ public final class TreeJson {
         try {
             return readNodeUnchecked(p);
         } catch (StreamConstraintsException e) {
-            throw tooDeep(p, e);
+            throw overLimit(p, e);
         } catch (JsonProcessingException e) {
             throw malformed(p, e);
         }
@@ -267,11 +279,34 @@ public final class TreeJson {
                 at.getLineNr(), at.getColumnNr(), null);
     }
 
-    private static TreeJsonException tooDeep(JsonParser p, StreamConstraintsException e) {
+    /**
+     * One of Jackson's reading limits, named as what it is. Jackson says which limit in its message only (the
+     * getter of {@link StreamReadConstraints} it names); each is spelled here with its value.
+     */
+    private static TreeJsonException overLimit(JsonParser p, StreamConstraintsException e) {
         JsonLocation at = p.currentLocation();
-        return new TreeJsonException("tree JSON line " + at.getLineNr() + ", column " + at.getColumnNr()
-                + ": nested deeper than " + MAX_NESTING_DEPTH + " JSON levels (a tree of at most 2048 levels needs"
-                + " about 4100)", at.getLineNr(), at.getColumnNr(), e);
+        StreamReadConstraints limits = p.streamReadConstraints();
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String problem;
+        if (message.contains("getMaxNumberLength")) {
+            problem = "a number longer than " + limits.getMaxNumberLength() + " characters (the longest JSON number"
+                    + " read; a primitive id has at most 3 digits)";
+        } else if (message.contains("getMaxNameLength")) {
+            problem = "a field name longer than " + limits.getMaxNameLength() + " characters (the longest name read; "
+                    + ALLOWED_FIELDS + ")";
+        } else if (message.contains("getMaxStringLength")) {
+            problem = "a string longer than " + limits.getMaxStringLength() + " characters (the longest JSON string"
+                    + " read; a value the format carries has at most 32767 UTF-8 bytes)";
+        } else if (message.contains("getMaxDocumentLength")) {
+            problem = "a document longer than " + limits.getMaxDocumentLength() + " bytes (the longest read)";
+        } else if (message.contains("getMaxNestingDepth")) {
+            problem = "nested deeper than " + MAX_NESTING_DEPTH + " JSON levels (a tree of at most 2048 levels needs"
+                    + " about 4100)";
+        } else {
+            problem = "over a JSON reading limit: " + message.lines().findFirst().orElse("");
+        }
+        return new TreeJsonException("tree JSON line " + at.getLineNr() + ", column " + at.getColumnNr() + ": "
+                + problem, at.getLineNr(), at.getColumnNr(), e);
     }
 
     private static TreeJsonException malformed(JsonParser p, JsonProcessingException e) {

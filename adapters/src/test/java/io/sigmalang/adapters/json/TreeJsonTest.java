@@ -184,4 +184,43 @@ class TreeJsonTest {
                 .endsWith("\"value\" holds an unpaired surrogate U+D800 at index 1 (values must be Unicode text)"));
         assertEquals("😀", json.read("{\"primitive\": 1, \"value\": \"\\ud83d\\ude00\"}").valueOrNull());
     }
+
+    /** Issue 12, item 9: every Jackson size limit was reported as "nested deeper than 10000 JSON levels". */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "number|a number longer than 1000 characters (the longest JSON number read; a primitive id has at most 3 digits)",
+        "name|a field name longer than 50000 characters (the longest name read; allowed: primitive, value, children)",
+        "string|a string longer than 20000000 characters (the longest JSON string read; a value the format carries has"
+                + " at most 32767 UTF-8 bytes)"})
+    void eachJacksonLimitIsNamedAsWhatItIs(String limit, String expected) {
+        String json = switch (limit) {
+            case "number" -> "{\"primitive\": " + "1".repeat(1_500) + "}";
+            case "name" -> "{\"" + "n".repeat(60_000) + "\": 1}";
+            default -> "{\"primitive\": 16, \"value\": \"" + "v".repeat(25_000_000) + "\"}";
+        };
+        TreeJsonException e = assertThrows(TreeJsonException.class, () -> new TreeJson().read(
+                new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertTrue(e.getMessage().startsWith("tree JSON line 1, column "), e.getMessage());
+        assertTrue(e.getMessage().endsWith(": " + expected), e.getMessage());
+    }
+
+    @Test
+    void zeroBytesThatLookLikeUtf32AreBadDataNotAnIoError() throws IOException {
+        // Found by TreeJsonFuzzTest: 00 00 00 15 makes Jackson read UTF-32, which then fails with an IOException.
+        byte[] input = java.util.Base64.getDecoder().decode("AAAAFSI6IFt7InByIjogImYifV19");
+        TreeJsonException e = assertThrows(TreeJsonException.class, () -> new TreeJson().read(
+                new ByteArrayInputStream(input)));
+        assertTrue(e.getMessage().startsWith("tree JSON line 1, column "), e.getMessage());
+        assertTrue(e.getMessage().contains(": not UTF-8 text (Invalid UTF-32 character 0x2239205b"), e.getMessage());
+    }
+
+    @Test
+    void zeroBytesInAnOrderNoUnicodeEncodingUsesAreBadData() {
+        // Found by TreeJsonFuzzTest: Jackson refuses 00 00 30 00 (UCS-4 in the 2143 byte order) while it guesses
+        // the encoding, before the first token.
+        byte[] input = java.util.Base64.getDecoder().decode("AAAwABUicHIiOiAiZiJ9XX0=");
+        TreeJsonException e = assertThrows(TreeJsonException.class, () -> new TreeJson().read(
+                new ByteArrayInputStream(input)));
+        assertTrue(e.getMessage().startsWith("tree JSON line 1, column 1: not UTF-8 text ("), e.getMessage());
+    }
 }

@@ -8,6 +8,7 @@ import io.sigmalang.domain.format.MalformedStreamException;
 import io.sigmalang.domain.wire.StreamFrame;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.function.LongConsumer;
 
 /**
  * The context-delta form: a message written as runs of glyphs copied from a recent message's full form,
@@ -177,9 +178,10 @@ final class ContextDelta {
     /**
      * Rebuilds the full-form glyph bytes a delta stream spells out, checking every glyph. A first pass checks
      * the copies against the base actually held and sizes the result, a second pass copies: nothing is
-     * allocated from a number in the stream before it has been checked.
+     * allocated from a number in the stream before it has been checked, and {@code admit} is given the size
+     * (and may throw) before the result is allocated.
      */
-    static Rebuilt rebuild(ByteBuffer in, StreamFrame frame, ContextWindow context) {
+    static Rebuilt rebuild(ByteBuffer in, StreamFrame frame, ContextWindow context, LongConsumer admit) {
         GlyphReader first = new GlyphReader(in, frame.glyphsFrom(), frame.glyphsEnd(), frame.base());
         first.next();
         int distance = first.id();
@@ -194,6 +196,7 @@ final class ContextDelta {
         }
         int mark = first.position();
         long[] sized = scan(in, first, frame, base, null);
+        admit.accept(sized[1]);
         byte[] out = new byte[(int) sized[1]];
         scan(in, new GlyphReader(in, mark, frame.glyphsEnd(), frame.base()), frame, base, out);
         return new Rebuilt(out, (int) sized[0]);

@@ -8,12 +8,14 @@ final class ContextWindow {
     private final DeltaBase[] ring;
     private int newest = -1;
     private int size;
+    private long heldBytes;
 
     ContextWindow(int depth) {
         this.ring = new DeltaBase[depth];
     }
 
     void push(DeltaBase base) {
+        heldBytes = heldBytesAfterPush(base.bytes.length);
         newest = (newest + 1) % ring.length;
         ring[newest] = base;
         size = Math.min(size + 1, ring.length);
@@ -41,5 +43,16 @@ final class ContextWindow {
 
     int size() {
         return size;
+    }
+
+    /** The full-form bytes of the bases held now. */
+    long heldBytes() {
+        return heldBytes;
+    }
+
+    /** What {@link #heldBytes()} would be after pushing a base of {@code bytes}; changes nothing. */
+    long heldBytesAfterPush(long bytes) {
+        DeltaBase evicted = size == ring.length ? ring[(newest + 1) % ring.length] : null;
+        return heldBytes + bytes - (evicted == null ? 0 : evicted.bytes.length);
     }
 }

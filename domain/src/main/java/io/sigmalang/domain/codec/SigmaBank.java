@@ -15,7 +15,12 @@ import java.util.LinkedHashMap;
  */
 final class SigmaBank {
     private final int capacity;
-    private final LinkedHashMap<Integer, SemanticNode> trees = new LinkedHashMap<>();
+    private final LinkedHashMap<Integer, Held> trees = new LinkedHashMap<>();
+    private long heldBytes;
+
+    /** A tree and the bytes it is counted for (its full form; 0 where nobody counts). */
+    private record Held(SemanticNode tree, long bytes) {
+    }
 
     SigmaBank(int capacity) {
         this.capacity = capacity;
@@ -23,18 +28,49 @@ final class SigmaBank {
 
     /** The tree last recorded under this hash, or null. */
     SemanticNode find(int hash) {
-        return trees.get(hash);
+        Held held = trees.get(hash);
+        return held == null ? null : held.tree();
+    }
+
+    /** The bytes counted for the tree under this hash (see {@link #record(int, SemanticNode, long)}), or 0. */
+    long bytesOf(int hash) {
+        Held held = trees.get(hash);
+        return held == null ? 0 : held.bytes();
     }
 
     /** Records a message's tree: it becomes the most recent; past capacity the least recent is evicted. */
     void record(int hash, SemanticNode tree) {
-        trees.remove(hash);
-        trees.put(hash, tree);
+        record(hash, tree, 0);
+    }
+
+    /** {@link #record(int, SemanticNode)}, counting {@code bytes} for the tree in {@link #heldBytes()}. */
+    void record(int hash, SemanticNode tree, long bytes) {
+        Held replaced = trees.remove(hash);
+        if (replaced != null) {
+            heldBytes -= replaced.bytes();
+        }
+        trees.put(hash, new Held(tree, bytes));
+        heldBytes += bytes;
         if (trees.size() > capacity) {
-            Iterator<Integer> eldest = trees.keySet().iterator();
-            eldest.next();
+            Iterator<Held> eldest = trees.values().iterator();
+            heldBytes -= eldest.next().bytes();
             eldest.remove();
         }
+    }
+
+    /** The bytes counted for the trees held now. */
+    long heldBytes() {
+        return heldBytes;
+    }
+
+    /** What {@link #heldBytes()} would be after {@code record(hash, tree, bytes)}; changes nothing. */
+    long heldBytesAfter(int hash, long bytes) {
+        Held replaced = trees.get(hash);
+        long after = heldBytes + bytes - (replaced == null ? 0 : replaced.bytes());
+        if (replaced == null && trees.size() == capacity) {
+            after -= trees.values().iterator().next().bytes();
+        }
+        return after;
     }
 
     int size() {

@@ -22,24 +22,51 @@ import java.util.Objects;
  * resolved against the wrong state.
  *
  * <p>Use the same {@link EncoderSettings} as the encoder. A stream that fails leaves the decoder unchanged.
- * Not thread-safe.
+ * What it may hold and produce is bounded by its {@link DecoderLimits}: a stream that would pass one is refused
+ * with {@link DecoderLimitException} before the tree it stands for is built where the size is known beforehand
+ * (a delta), and before it is kept in any case. Not thread-safe.
  */
 public final class SigmaDecoder implements Decoder {
     private final EncoderSettings settings;
+    private final DecoderLimits limits;
     private final SigmaHash sigmaHash;
     private final SigmaBank bank;
     private final ContextWindow context;
     private final FullFormWriter fullForm = new FullFormWriter();
     private final ByteArraySink scratch = new ByteArraySink();
     private int sequence;
+    /** Full-form bytes decoded and stream bytes read over the conversation so far. */
+    private long decodedBytes;
+    private long streamBytes;
 
     /** A decoder for streams from an encoder with the default settings. */
     public SigmaDecoder() {
         this(EncoderSettings.defaults());
     }
 
+    /** A decoder with the {@link DecoderLimits#defaults() default limits}. */
     public SigmaDecoder(EncoderSettings settings) {
+        this(settings, DecoderLimits.defaults());
+    }
+
+    /**
+     * A decoder for streams from an encoder with {@code settings}, within {@code limits}.
+     *
+     * @throws DecoderLimitException when the settings ask for a larger Σ-bank or context than the limits allow
+     */
+    public SigmaDecoder(EncoderSettings settings, DecoderLimits limits) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        if (settings.bankEnabled() && settings.bankCapacity() > limits.maxBankCapacity()) {
+            throw new DecoderLimitException("the settings ask for a Σ-bank of " + settings.bankCapacity()
+                    + " trees, more than the limit of " + limits.maxBankCapacity(), DecoderLimits.Limit.BANK_CAPACITY,
+                    limits.maxBankCapacity());
+        }
+        if (settings.deltaEnabled() && settings.contextDepth() > limits.maxContextDepth()) {
+            throw new DecoderLimitException("the settings ask for a context of " + settings.contextDepth()
+                    + " messages, more than the limit of " + limits.maxContextDepth(),
+                    DecoderLimits.Limit.CONTEXT_DEPTH, limits.maxContextDepth());
+        }
         this.sigmaHash = settings.bankEnabled() ? new SigmaHash() : null;
         this.bank = settings.bankEnabled() ? new SigmaBank(settings.bankCapacity()) : null;
         this.context = settings.deltaEnabled() ? new ContextWindow(settings.contextDepth()) : null;
@@ -47,6 +74,7 @@ public final class SigmaDecoder implements Decoder {
 
     @Override
     public SemanticTree decode(ByteBuffer stream) {
+        int size = stream.remaining();
         StreamFrame frame = StreamFrame.read(stream);
         int expected = sequence & 0xFFF;
         if (frame.contextId() != expected) {
@@ -56,14 +84,19 @@ public final class SigmaDecoder implements Decoder {
         GlyphType first = GlyphType.ofCode((stream.get(frame.glyphsFrom()) & 0xFF) >>> 6);
         SemanticNode root;
         byte[] fullGlyphs = null;
+        long fullBytes;
         switch (first) {
-            case REFERENCE -> root = resolveReference(stream, frame);
+            case REFERENCE -> {
+                root = resolveReference(stream, frame);
+                fullBytes = fullForm.measure(root);
+                admit(fullBytes, size);
+            }
             case DELTA -> {
                 if (context == null) {
                     throw new MalformedStreamException("delta stream, but deltas are off in this decoder's settings",
                             frame.glyphsFrom() - frame.base());
                 }
-                ContextDelta.Rebuilt rebuilt = ContextDelta.rebuild(stream, frame, context);
+                ContextDelta.Rebuilt rebuilt = ContextDelta.rebuild(stream, frame, context, bytes -> admit(bytes, size));
                 try {
                     root = FullFormReader.read(ByteBuffer.wrap(rebuilt.glyphs()), 0, rebuilt.glyphs().length,
                             rebuilt.glyphCount(), 0);
@@ -72,18 +105,51 @@ public final class SigmaDecoder implements Decoder {
                             + " (at byte " + e.offset() + " of the rebuilt glyphs)", frame.glyphsFrom() - frame.base());
                 }
                 fullGlyphs = rebuilt.glyphs();
+                fullBytes = fullGlyphs.length;
             }
             default -> {
                 root = FullFormReader.read(stream, frame.glyphsFrom(), frame.glyphsEnd(), frame.glyphCount(),
                         frame.base());
+                fullBytes = frame.glyphsEnd() - frame.glyphsFrom();
+                admit(fullBytes, size);
                 if (context != null) {
                     fullGlyphs = new byte[frame.glyphsEnd() - frame.glyphsFrom()];
                     stream.get(frame.glyphsFrom(), fullGlyphs);
                 }
             }
         }
-        commit(root, fullGlyphs);
+        int hash = bank == null ? 0 : sigmaHash.of(root);
+        long held = (bank == null ? 0 : bank.heldBytesAfter(hash, fullBytes))
+                + (context == null ? 0 : context.heldBytesAfterPush(fullBytes));
+        if (held > limits.maxHeldBytes()) {
+            throw new DecoderLimitException("keeping its tree (" + fullBytes + " full-form bytes) would make the"
+                    + " Σ-bank and context hold " + held + " bytes of decoded trees, more than the limit of "
+                    + limits.maxHeldBytes(), DecoderLimits.Limit.HELD_BYTES, limits.maxHeldBytes());
+        }
+        commit(hash, root, fullBytes, fullGlyphs);
+        decodedBytes += fullBytes;
+        streamBytes += size;
         return SemanticTree.of(root);
+    }
+
+    /**
+     * Checks the expansion limits for a message of {@code streamSize} bytes that decodes to {@code fullBytes}
+     * full-form bytes, before it is built where that is possible.
+     */
+    private void admit(long fullBytes, int streamSize) {
+        if (fullBytes > times(limits.maxMessageExpansion(), streamSize)) {
+            throw new DecoderLimitException("the " + streamSize + "-byte stream decodes to " + fullBytes
+                    + " full-form bytes, more than the limit of " + limits.maxMessageExpansion()
+                    + " per stream byte", DecoderLimits.Limit.MESSAGE_EXPANSION, limits.maxMessageExpansion());
+        }
+        long totalIn = streamBytes + streamSize;
+        long totalOut = decodedBytes + fullBytes;
+        if (totalOut > times(limits.maxConversationExpansion(), totalIn)) {
+            throw new DecoderLimitException("with it the conversation decodes " + totalIn + " stream bytes to "
+                    + totalOut + " full-form bytes, more than the limit of " + limits.maxConversationExpansion()
+                    + " per stream byte", DecoderLimits.Limit.CONVERSATION_EXPANSION,
+                    limits.maxConversationExpansion());
+        }
     }
 
     private SemanticNode resolveReference(ByteBuffer stream, StreamFrame frame) {
@@ -121,15 +187,21 @@ public final class SigmaDecoder implements Decoder {
                 glyph.streamOffset());
     }
 
+    /** a × b for non-negative numbers, {@link Long#MAX_VALUE} where it would overflow. */
+    private static long times(long a, long b) {
+        long high = Math.multiplyHigh(a, b);
+        long product = a * b;
+        return high != 0 || product < 0 ? Long.MAX_VALUE : product;
+    }
+
     /** Applies, for the message just decoded, what the encoder applied after sending it. */
-    private void commit(SemanticNode root, byte[] fullGlyphs) {
+    private void commit(int hash, SemanticNode root, long fullBytes, byte[] fullGlyphs) {
         sequence++;
         if (bank != null) {
-            bank.record(sigmaHash.of(root), root);
+            bank.record(hash, root, fullBytes);
         }
         if (context != null) {
             if (fullGlyphs == null) {
-                fullForm.measure(root);
                 scratch.reset();
                 fullForm.write(root, scratch);
                 fullGlyphs = scratch.toByteArray();

@@ -24,6 +24,10 @@ public final class FullFormReader {
      * @param base absolute index of the stream's first byte, for error offsets
      */
     public static SemanticNode read(ByteBuffer in, int from, int end, int glyphCount, int base) {
+        if (glyphCount < 1) {
+            // Only a delta can spell out no glyphs (a frame's own count is at least 1): found by fuzzing.
+            throw new MalformedStreamException("no glyphs: a tree needs at least one", from - base);
+        }
         GlyphReader glyphs = new GlyphReader(in, from, end, base);
         List<Open> open = new ArrayList<>();
         SemanticNode root = null;

@@ -113,8 +113,10 @@ class MalformedStreamTest {
     /**
      * Random corruption of real streams: the reader either reports a MalformedStreamException or, when the
      * corrupt bytes happen to form a valid stream (CRC included), returns a tree; never any other exception.
+     * Tagged slow: left out of mutation runs, where it takes 20 s (the fuzz tests search this space better).
      */
     @Test
+    @org.junit.jupiter.api.Tag("slow")
     void randomCorruptionOnlyEverRaisesTheDomainException() {
         Random random = new Random(20261127);
         byte[][] seeds = Vectors.lines("streams.jsonl").stream().map(v -> Vectors.hex(v.get("hex").asText()))

@@ -8,10 +8,13 @@ import io.sigmalang.adapters.container.ContainerRecord;
 import io.sigmalang.adapters.container.MalformedContainerException;
 import io.sigmalang.adapters.json.TreeJson;
 import io.sigmalang.domain.codec.Decoder;
+import io.sigmalang.domain.codec.DecoderLimitException;
 import io.sigmalang.domain.codec.EncoderSettings;
 import io.sigmalang.domain.codec.SigmaDecoder;
 import io.sigmalang.domain.format.MalformedStreamException;
 import io.sigmalang.domain.tree.SemanticTree;
+import io.sigmalang.launcher.config.ConfigLoader;
+import io.sigmalang.launcher.config.SigmalangConfig;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,19 +25,21 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code decode}: a container into JSON Lines, one tree per message. */
 @Command(name = "decode", mixinStandardHelpOptions = true,
         description = {"Decode a sigmalang container into JSON Lines: one tree JSON per message, in order, with"
-                + " Σ-bank references and context deltas resolved from the earlier messages.",
+                + " Σ-bank references and context deltas resolved from the earlier messages, within the decoder.*"
+                + " limits.",
                 "A container from encode-batch gives one {\"conversation\", \"message\", \"tree\"} object per"
                 + " message, in file order; --conversation ID reads one conversation through the index.",
-                "On a corrupt message, the trees before it are written and the error names the message and offset."})
+                "On a corrupt message, the error names the message and offset; on standard output the trees before"
+                        + " it were written, a file output is not created."})
 final class DecodeCommand extends BaseCommand {
 
     @Parameters(index = "0", arity = "0..1", defaultValue = "-", paramLabel = "FILE|-",
@@ -42,7 +47,8 @@ final class DecodeCommand extends BaseCommand {
     String input;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", defaultValue = "-",
-            description = "Where to write the JSON Lines (default: standard output).")
+            description = "Where to write the JSON Lines (default: standard output). A file takes this name only"
+                    + " once every message is decoded.")
     String output;
 
     @Option(names = "--conversation", paramLabel = "ID",
@@ -50,8 +56,11 @@ final class DecodeCommand extends BaseCommand {
                     + " others (needs a file, not standard input; a container version 2).")
     String conversation;
 
-    /** How each conversation's decoder is made: the one place to give decoders settings and limits. */
-    private final Function<EncoderSettings, ? extends Decoder> decoders = SigmaDecoder::new;
+    @Mixin
+    ConfigOptions config;
+
+    /** The run's configuration: the decoder's limits come from it. */
+    private SigmalangConfig settings;
 
     DecodeCommand(Terminal terminal) {
         super(terminal);
@@ -59,12 +68,15 @@ final class DecodeCommand extends BaseCommand {
 
     @Override
     int run() throws IOException {
+        settings = new ConfigLoader().load(config.sources(terminal));
+        refuseOutputOverInput(output, "output", input);
         if (conversation != null) {
             return runOne();
         }
         TreeJson json = new TreeJson();
         try (InputStream in = new BufferedInputStream(openInput(input), 1 << 16);
-                OutputStream out = openOutput(output)) {
+                StagedOutput staged = openStagedOutput(output)) {
+            OutputStream out = staged.stream();
             ContainerReader container;
             try {
                 container = new ContainerReader(in);
@@ -77,14 +89,20 @@ final class DecodeCommand extends BaseCommand {
                 terminal.err().flush();
             }
             boolean labelled = container.header().batch();
-            ContainerDecoding decoding = new ContainerDecoding(container, decoders);
+            ContainerDecoding decoding = new ContainerDecoding(container, this::decoder);
             while (true) {
                 ContainerDecoding.Decoded d;
                 try {
                     d = decoding.next(this::noteFailure);
                 } catch (MalformedContainerException e) {
                     out.flush();
-                    throw new CliException(ExitCodes.DATA, input + ": " + e.getMessage());
+                    throw new CliException(ExitCodes.DATA, input + ": " + e.getMessage()
+                            + (e.getCause() instanceof DecoderLimitException limit
+                                    ? " " + DecoderLimitKeys.hint(limit, settings) : ""));
+                } catch (DecoderLimitException e) {
+                    out.flush();
+                    throw new CliException(ExitCodes.DATA, input + ": container header: "
+                            + DecoderLimitKeys.explain(e, settings));
                 }
                 if (d == null) {
                     break;
@@ -99,8 +117,14 @@ final class DecodeCommand extends BaseCommand {
                 }
                 out.write('\n');
             }
+            staged.commit();
         }
         return ExitCodes.OK;
+    }
+
+    /** A decoder for one conversation, with the configured limits. */
+    private Decoder decoder(EncoderSettings conversationSettings) {
+        return new SigmaDecoder(conversationSettings, settings.decoder());
     }
 
     private void noteFailure(ContainerRecord.Ended e) {
@@ -117,7 +141,8 @@ final class DecodeCommand extends BaseCommand {
         }
         TreeJson json = new TreeJson();
         try (SeekableByteChannel file = Files.newByteChannel(Path.of(input));
-                OutputStream out = openOutput(output)) {
+                StagedOutput staged = openStagedOutput(output)) {
+            OutputStream out = staged.stream();
             ContainerIndex index;
             try {
                 index = ContainerIndex.read(file);
@@ -133,11 +158,16 @@ final class DecodeCommand extends BaseCommand {
                         + (all.size() > 5 ? ", …" : "")) + ")");
             }
             for (ContainerIndex.Entry part : parts) {
-                try (Decoder decoder = decoders.apply(index.header().settings())) {
+                try (Decoder decoder = decoder(index.header().settings())) {
                     for (ContainerIndex.Located s : index.streams(part)) {
                         SemanticTree tree;
                         try {
                             tree = decoder.decode(index.read(s));
+                        } catch (DecoderLimitException e) {
+                            out.flush();
+                            throw new CliException(ExitCodes.DATA, input + ": conversation \"" + conversation
+                                    + "\" message " + s.message() + " at container byte " + s.offset() + ": "
+                                    + DecoderLimitKeys.explain(e, settings));
                         } catch (MalformedStreamException e) {
                             out.flush();
                             throw new CliException(ExitCodes.DATA, input + ": conversation \"" + conversation
@@ -150,6 +180,10 @@ final class DecodeCommand extends BaseCommand {
                 } catch (MalformedContainerException e) {
                     out.flush();
                     throw new CliException(ExitCodes.DATA, input + ": " + e.getMessage());
+                } catch (DecoderLimitException e) {
+                    out.flush();
+                    throw new CliException(ExitCodes.DATA, input + ": container header: "
+                            + DecoderLimitKeys.explain(e, settings));
                 }
                 part.failure().ifPresent(f -> {
                     terminal.err().println("decode: " + input + ": " + f + " (the conversation stopped there when it"
@@ -157,6 +191,7 @@ final class DecodeCommand extends BaseCommand {
                     terminal.err().flush();
                 });
             }
+            staged.commit();
         } catch (NoSuchFileException e) {
             throw new CliException(ExitCodes.IO, "cannot read " + input + ": no such file");
         }

@@ -19,7 +19,6 @@ import io.sigmalang.domain.pool.PoolExhaustedException;
 import io.sigmalang.domain.pool.PoolStats;
 import io.sigmalang.launcher.config.SigmalangConfig;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,6 +66,9 @@ final class EncodeCommand extends BaseCommand {
     int run() throws IOException {
         Injector injector = Launch.injector(config, terminal, strategies);
         long size = input.equals("-") ? -1 : sizeOf(Path.of(input));
+        String stats = statsJson == null ? null : statsJson.toString();
+        refuseOutputOverInput(output, "output", input);
+        refuseOutputOverInput(stats, "--stats-json", input, output);
         BufferPool pool = injector.getInstance(BufferPool.class);
         try {
             TextParser parser = injector.getInstance(TextParser.class);
@@ -77,7 +79,8 @@ final class EncodeCommand extends BaseCommand {
             // One conversation on one worker: the batch use case, so that encode and encode-batch share one path.
             BatchSettings one = BatchSettings.defaults().withWorkers(1).withMaxQueued(1024);
             try (CountingInputStream in = new CountingInputStream(openInput(input));
-                    StagedOutput out = openStagedOutput(output)) {
+                    StagedOutput out = openStagedOutput(output);
+                    StagedOutput json = stats == null ? null : StagedOutput.file(stats)) {
                 container = new ContainerWriter(out.stream(), settings, false);
                 try (BatchEncoder batch = new BatchEncoder(pool, () -> injector.getInstance(Encoder.class), parser,
                         one, container);
@@ -107,19 +110,24 @@ final class EncodeCommand extends BaseCommand {
                     throw failed(summary.failures().get(0), pool, injector.getInstance(SigmalangConfig.class));
                 }
                 container.finish();
-                // Only a complete container takes the output's name; on any failure above, close() deletes it.
+                // Only a complete container, and its complete statistics, take the outputs' names; on any failure
+                // above or while finishing either, close() deletes both temporary files.
+                out.finish();
+                if (json != null) {
+                    try {
+                        new EncoderStatsJson().write(summary.totals(), json.stream());
+                    } catch (IOException e) {
+                        throw new CliException(ExitCodes.IO, "cannot write " + stats + ": " + reason(e), e);
+                    }
+                    json.finish();
+                }
                 out.commit();
-            }
-            EncoderStats stats = summary.totals();
-            terminal.err().println(summary(stats, container.bytes()));
-            terminal.err().flush();
-            if (statsJson != null) {
-                try (OutputStream json = Files.newOutputStream(statsJson)) {
-                    new EncoderStatsJson().write(stats, json);
-                } catch (IOException e) {
-                    throw new CliException(ExitCodes.IO, "cannot write " + statsJson + ": " + reason(e), e);
+                if (json != null) {
+                    json.commit();
                 }
             }
+            terminal.err().println(summary(summary.totals(), container.bytes()));
+            terminal.err().flush();
         } finally {
             pool.close();
         }

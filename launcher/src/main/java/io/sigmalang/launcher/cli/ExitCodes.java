@@ -10,6 +10,11 @@ public final class ExitCodes {
     public static final int DATA = 65;
     /** An internal error, a bug (EX_SOFTWARE). */
     public static final int SOFTWARE = 70;
+    /**
+     * The JVM ran out of memory (EX_OSERR, a system resource ran out): the heap is too small for the input, or
+     * a limit is set too high for it.
+     */
+    public static final int OUT_OF_MEMORY = 71;
     /** A file could not be read or written (EX_IOERR). */
     public static final int IO = 74;
 

@@ -20,7 +20,8 @@ final class ParseCommand extends BaseCommand {
     String input;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", defaultValue = "-",
-            description = "Where to write the JSON Lines (default: standard output).")
+            description = "Where to write the JSON Lines (default: standard output). A file takes this name only once"
+                    + " the whole input is parsed.")
     String output;
 
     ParseCommand(Terminal terminal) {
@@ -31,12 +32,15 @@ final class ParseCommand extends BaseCommand {
     int run() throws IOException {
         TextParser parser = new RuleBasedTextParser();
         TreeJson json = new TreeJson();
-        try (InputStream in = openInput(input); OutputStream out = openOutput(output)) {
+        refuseOutputOverInput(output, "output", input);
+        try (InputStream in = openInput(input); StagedOutput staged = openStagedOutput(output)) {
+            OutputStream out = staged.stream();
             Utf8Lines lines = new Utf8Lines(in, input);
             for (String line = lines.next(); line != null; line = lines.next()) {
                 json.write(parser.parse(line).root(), out);
                 out.write('\n');
             }
+            staged.commit();
         }
         return ExitCodes.OK;
     }

@@ -110,6 +110,9 @@ public final class SigmalangCli implements Runnable {
             } else if (cause instanceof InvalidConfigException config) {
                 code = ExitCodes.USAGE;
                 message = config.getMessage();
+            } else if (cause instanceof OutOfMemoryError) {
+                code = ExitCodes.OUT_OF_MEMORY;
+                message = "out of memory: " + cause.getMessage();
             } else if (cause instanceof IOException || cause instanceof UncheckedIOException) {
                 code = ExitCodes.IO;
                 IOException io = cause instanceof UncheckedIOException u ? u.getCause() : (IOException) cause;
@@ -119,7 +122,9 @@ public final class SigmalangCli implements Runnable {
                 message = "internal error: " + cause + " (run with --debug for the stack trace)";
             }
             PrintWriter err = cmd.getErr();
-            err.println(cmd.getCommandSpec().qualifiedName() + ": " + firstLine(message));
+            // Our own messages are one line by construction, but may quote a file name holding a line break.
+            String line = cause instanceof CliException ? oneLine(message) : oneLine(firstLine(message));
+            err.println(cmd.getCommandSpec().qualifiedName() + ": " + line);
             if (cmd.getCommand() instanceof BaseCommand base && base.debug) {
                 cause.printStackTrace(err);
             }
@@ -139,5 +144,33 @@ public final class SigmalangCli implements Runnable {
 
     private static String firstLine(String s) {
         return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+
+    /**
+     * {@code s} with every control character written as an escape (a line break as backslash-n, a tab as
+     * backslash-t, others as backslash-u and four hex digits): one error, one line, even when a file name holds a
+     * line break.
+     */
+    static String oneLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 }

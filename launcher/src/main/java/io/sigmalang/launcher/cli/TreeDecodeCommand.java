@@ -5,12 +5,17 @@ import io.sigmalang.adapters.json.TreeJson;
 import io.sigmalang.domain.codec.SigmaDecoder;
 import io.sigmalang.domain.format.MalformedStreamException;
 import io.sigmalang.domain.tree.SemanticTree;
+import io.sigmalang.domain.codec.DecoderLimitException;
+import io.sigmalang.domain.codec.EncoderSettings;
+import io.sigmalang.launcher.config.ConfigLoader;
+import io.sigmalang.launcher.config.SigmalangConfig;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,39 +36,89 @@ final class TreeDecodeCommand extends BaseCommand {
         super(terminal);
     }
 
+    @Mixin
+    ConfigOptions config;
+
     @Override
     int run() throws IOException {
+        SigmalangConfig settings = new ConfigLoader().load(config.sources(terminal));
         TreeJson json = new TreeJson();
-        Path dir = FileBatch.outputDirectory(outDir);
-        FileBatch batch = new FileBatch(terminal);
-        for (Path file : files) {
+        List<Path> targets = FileBatch.outputsFor(outDir, files, ".json");
+        FileBatch.outputDirectory(outDir);
+        FileBatch batch = new FileBatch(terminal, "sigmalang tree-decode");
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
             byte[] stream;
             try {
-                if (Files.size(file) > ContainerFormat.MAX_STREAM_BYTES) {
-                    batch.failed(ExitCodes.DATA, file + ": " + Files.size(file) + " bytes is larger than any ΣLANG"
-                            + " stream (" + ContainerFormat.MAX_STREAM_BYTES + ") at byte offset 0");
-                    continue;
-                }
-                stream = Files.readAllBytes(file);
+                stream = readStream(file);
+            } catch (CliException e) {
+                batch.failed(e.exitCode(), e.getMessage());
+                continue;
             } catch (IOException e) {
                 batch.failed(ExitCodes.IO, "cannot read " + file + ": " + reason(e));
                 continue;
             }
             SemanticTree tree;
             try {
-                tree = new SigmaDecoder().decode(stream);
+                tree = new SigmaDecoder(EncoderSettings.defaults(), settings.decoder()).decode(stream);
+            } catch (DecoderLimitException e) {
+                batch.failed(ExitCodes.DATA, file + ": " + DecoderLimitKeys.explain(e, settings));
+                continue;
             } catch (MalformedStreamException e) {
                 batch.failed(ExitCodes.DATA, file + ": " + e.problem() + " at byte offset " + e.offset());
                 continue;
             }
-            Path target = FileBatch.outputFor(dir, file, ".json");
-            try (OutputStream out = Files.newOutputStream(target)) {
-                json.write(tree.root(), out);
-                out.write('\n');
+            Path target = targets.get(i);
+            try (StagedOutput out = StagedOutput.file(target.toString())) {
+                json.write(tree.root(), out.stream());
+                out.stream().write('\n');
+                out.commit();
+            } catch (CliException e) {
+                batch.failed(e.exitCode(), e.getMessage());
             } catch (IOException e) {
                 batch.failed(ExitCodes.IO, "cannot write " + target + ": " + reason(e));
             }
         }
         return batch.exitCode();
+    }
+
+    /**
+     * The whole file, refused (exit 65) past the largest stream: read with a bound, not sized by
+     * {@code Files.size}, which is 0 for a device such as {@code /dev/zero} that never ends.
+     */
+    private static byte[] readStream(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new CliException(ExitCodes.IO, "cannot read " + file + ": it is a directory");
+        }
+        if (Files.isRegularFile(file) && Files.size(file) > ContainerFormat.MAX_STREAM_BYTES) {
+            throw tooLarge(file, Files.size(file) + " bytes is");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] stream = in.readNBytes(1 << 16);
+            if (stream.length == (1 << 16)) {
+                stream = readRest(file, in, stream);
+            }
+            return stream;
+        }
+    }
+
+    private static CliException tooLarge(Path file, String size) {
+        return new CliException(ExitCodes.DATA, file + ": " + size + " larger than any ΣLANG stream ("
+                + ContainerFormat.MAX_STREAM_BYTES + " bytes) at byte offset 0");
+    }
+
+    private static byte[] readRest(Path file, InputStream in, byte[] head) throws IOException {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream(head.length * 2);
+        all.write(head);
+        byte[] chunk = new byte[1 << 16];
+        long total = head.length;
+        for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+            total += n;
+            if (total > ContainerFormat.MAX_STREAM_BYTES) {
+                throw tooLarge(file, "more than " + ContainerFormat.MAX_STREAM_BYTES + " bytes (it goes on) is");
+            }
+            all.write(chunk, 0, n);
+        }
+        return all.toByteArray();
     }
 }

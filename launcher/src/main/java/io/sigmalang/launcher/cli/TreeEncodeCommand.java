@@ -50,11 +50,17 @@ final class TreeEncodeCommand extends BaseCommand {
     int run() throws IOException {
         Injector injector = Launch.injector(config, terminal, strategies);
         TreeJson json = injector.getInstance(TreeJson.class);
+        List<Path> targets = FileBatch.outputsFor(outDir, files, ".sigma");
         Path dir = FileBatch.outputDirectory(outDir);
-        FileBatch batch = new FileBatch(terminal);
+        FileBatch batch = new FileBatch(terminal, "sigmalang tree-encode");
         try (BufferPool pool = injector.getInstance(BufferPool.class)) {
-            for (Path file : files) {
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i);
                 SemanticNode tree;
+                if (Files.isDirectory(file)) {
+                    batch.failed(ExitCodes.IO, "cannot read " + file + ": it is a directory");
+                    continue;
+                }
                 try (InputStream in = Files.newInputStream(file)) {
                     tree = json.read(in);
                 } catch (TreeJsonException e) {
@@ -73,9 +79,12 @@ final class TreeEncodeCommand extends BaseCommand {
                 } catch (PoolExhaustedException e) {
                     throw Launch.poolExhausted(e, file.toString(), injector.getInstance(SigmalangConfig.class));
                 }
-                Path target = FileBatch.outputFor(dir, file, ".sigma");
-                try {
-                    Files.write(target, stream);
+                Path target = targets.get(i);
+                try (StagedOutput out = StagedOutput.file(target.toString())) {
+                    out.stream().write(stream);
+                    out.commit();
+                } catch (CliException e) {
+                    batch.failed(e.exitCode(), e.getMessage());
                 } catch (IOException e) {
                     batch.failed(ExitCodes.IO, "cannot write " + target + ": " + reason(e));
                 }

@@ -15,6 +15,13 @@ import java.util.Arrays;
  * reported with its exact line number, not the line a read-ahead buffer happened to be on.
  */
 final class Utf8Lines {
+    /**
+     * The longest line read, 64 MiB: twice the text a message's tree could carry if every byte became a value
+     * byte (4,095 glyphs of at most 32,767 bytes is 134 MB of UTF-8, and a line yields far fewer and shorter
+     * values than that), well below the 2 GiB a Java array holds.
+     */
+    static final int MAX_LINE_BYTES = 64 << 20;
+
     private final InputStream in;
     private final String name;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -22,13 +29,22 @@ final class Utf8Lines {
     private final byte[] chunk = new byte[1 << 16];
     private int chunkPos;
     private int chunkEnd;
-    private byte[] line = new byte[256];
+    private byte[] line;
     private long number;
+
+    private final int maxLineBytes;
 
     /** Lines of {@code in} (best buffered), named {@code name} in errors. */
     Utf8Lines(InputStream in, String name) {
+        this(in, name, MAX_LINE_BYTES);
+    }
+
+    /** Lines of at most {@code maxLineBytes} bytes (their end excluded). */
+    Utf8Lines(InputStream in, String name, int maxLineBytes) {
         this.in = in;
         this.name = name;
+        this.maxLineBytes = maxLineBytes;
+        this.line = new byte[Math.min(256, maxLineBytes)];
     }
 
     /** The next line without its end, or {@code null} at the end of the input. */
@@ -53,7 +69,11 @@ final class Utf8Lines {
                 break;
             }
             if (length == line.length) {
-                line = Arrays.copyOf(line, line.length * 2);
+                if (length >= maxLineBytes) {
+                    throw new CliException(ExitCodes.DATA, name + " line " + (number + 1) + ": longer than "
+                            + maxLineBytes + " bytes, the longest line sigmalang reads (is the input text?)");
+                }
+                line = Arrays.copyOf(line, (int) Math.min(maxLineBytes, line.length * 2L));
             }
             line[length++] = b;
         }

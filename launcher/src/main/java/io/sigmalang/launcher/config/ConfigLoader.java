@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValue;
+import io.sigmalang.domain.codec.DecoderLimits;
 import io.sigmalang.domain.pool.spi.InvalidPoolConfigurationException;
 import io.sigmalang.domain.pool.spi.PoolConfiguration;
 import java.nio.file.Files;
@@ -97,9 +98,11 @@ public final class ConfigLoader {
         try {
             parsed = ConfigFactory.parseFile(sources.file().toFile(), ConfigParseOptions.defaults().setAllowMissing(false))
                     .resolve();
-        } catch (ConfigException e) {
+        } catch (ConfigException | IllegalArgumentException e) {
+            // IllegalArgumentException: java.util.Properties refuses a malformed backslash-u escape in a .properties
+            // file with it, and Typesafe Config lets it through (found by fuzzing).
             throw new InvalidConfigException("--config", "invalid configuration: --config " + name + ": "
-                    + e.getMessage().lines().findFirst().orElse("cannot be read"));
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("cannot be read"));
         }
         for (Map.Entry<String, ConfigValue> entry : parsed.entrySet()) {
             if (settings.byKey(entry.getKey()) == null) {
@@ -149,7 +152,12 @@ public final class ConfigLoader {
                 (Boolean) convert(Settings.BANK_ENABLED, raw, origins),
                 (Integer) convert(Settings.BANK_CAPACITY, raw, origins),
                 (Boolean) convert(Settings.DELTA_ENABLED, raw, origins),
-                (Integer) convert(Settings.CONTEXT_DEPTH, raw, origins)), origins, settings);
+                (Integer) convert(Settings.CONTEXT_DEPTH, raw, origins)), origins, settings, new DecoderLimits(
+                (Long) convert(Settings.DECODER_MAX_HELD_BYTES, raw, origins),
+                (Integer) convert(Settings.DECODER_MAX_BANK_CAPACITY, raw, origins),
+                (Integer) convert(Settings.DECODER_MAX_CONTEXT_DEPTH, raw, origins),
+                (Integer) convert(Settings.DECODER_MAX_MESSAGE_EXPANSION, raw, origins),
+                (Integer) convert(Settings.DECODER_MAX_CONVERSATION_EXPANSION, raw, origins)));
     }
 
     private static Object convert(Setting s, Map<String, Object> raw, Map<String, String> origins) {

@@ -1,5 +1,6 @@
 package io.sigmalang.launcher.config;
 
+import io.sigmalang.domain.codec.DecoderLimits;
 import io.sigmalang.domain.codec.EncoderSettings;
 import io.sigmalang.domain.pool.spi.KnobKind;
 import io.sigmalang.domain.pool.spi.PoolCatalog;
@@ -10,7 +11,7 @@ import java.util.Map;
 
 /**
  * Every configuration key of a run, with its built-in default: {@code pool.strategy}, the pool knobs of the
- * strategies installed ({@link PoolCatalog}: the common ones, then each strategy's), then the encoder's. No
+ * strategies installed ({@link PoolCatalog}: the common ones, then each strategy's), then the encoder's and the decoder's. No
  * other key is accepted. The launcher names no strategy and no strategy's key: installing a pool module adds its
  * keys here.
  */
@@ -33,6 +34,26 @@ public final class Settings {
 
     private static final List<Setting> ENCODER = List.of(BANK_ENABLED, BANK_CAPACITY, DELTA_ENABLED, CONTEXT_DEPTH);
 
+    public static final Setting DECODER_MAX_HELD_BYTES = new Setting("decoder.max-held-bytes",
+            "bytes of decoded trees (full form) the decoder's Σ-bank and context may hold together",
+            new KnobKind.Bytes(1), DecoderLimits.DEFAULT_MAX_HELD_BYTES);
+    public static final Setting DECODER_MAX_BANK_CAPACITY = new Setting("decoder.max-bank-capacity",
+            "the largest Σ-bank capacity a container may ask the decoder for",
+            new KnobKind.Whole(1, EncoderSettings.MAX_BANK_CAPACITY), EncoderSettings.MAX_BANK_CAPACITY);
+    public static final Setting DECODER_MAX_CONTEXT_DEPTH = new Setting("decoder.max-context-depth",
+            "the largest context depth a container may ask the decoder for",
+            new KnobKind.Whole(1, EncoderSettings.MAX_CONTEXT_DEPTH), EncoderSettings.MAX_CONTEXT_DEPTH);
+    public static final Setting DECODER_MAX_MESSAGE_EXPANSION = new Setting("decoder.max-message-expansion",
+            "the most full-form bytes one message may decode to per byte of its stream",
+            new KnobKind.Whole(1, Integer.MAX_VALUE), (int) DecoderLimits.DEFAULT_MAX_MESSAGE_EXPANSION);
+    public static final Setting DECODER_MAX_CONVERSATION_EXPANSION = new Setting(
+            "decoder.max-conversation-expansion",
+            "the most full-form bytes a conversation may decode to per byte of its streams",
+            new KnobKind.Whole(1, Integer.MAX_VALUE), (int) DecoderLimits.DEFAULT_MAX_CONVERSATION_EXPANSION);
+
+    private static final List<Setting> DECODER = List.of(DECODER_MAX_HELD_BYTES, DECODER_MAX_BANK_CAPACITY,
+            DECODER_MAX_CONTEXT_DEPTH, DECODER_MAX_MESSAGE_EXPANSION, DECODER_MAX_CONVERSATION_EXPANSION);
+
     private final PoolCatalog catalog;
     private final Map<String, Setting> byKey = new LinkedHashMap<>();
 
@@ -42,6 +63,7 @@ public final class Settings {
         all.add(POOL_STRATEGY);
         catalog.knobs().forEach(knob -> all.add(Setting.of(knob)));
         all.addAll(ENCODER);
+        all.addAll(DECODER);
         all.forEach(s -> byKey.put(s.key(), s));
     }
 

@@ -1,7 +1,9 @@
 package io.sigmalang.launcher.config;
 
 import io.sigmalang.domain.codebook.Codebook;
+import io.sigmalang.domain.codec.DecoderLimits;
 import io.sigmalang.domain.codec.EncoderSettings;
+import io.sigmalang.domain.pool.spi.KnobKind;
 import io.sigmalang.domain.pool.spi.PoolConfiguration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,14 +19,16 @@ import java.util.StringJoiner;
  * @param encoder  the encoder's settings (bank, delta, context depth; never a codebook from configuration)
  * @param origins  key to a description of where its value came from, for every known key
  * @param settings the keys this configuration was loaded with
+ * @param decoder  the decoder's resource limits
  */
 public record SigmalangConfig(PoolConfiguration pool, EncoderSettings encoder, Map<String, String> origins,
-        Settings settings) {
+        Settings settings, DecoderLimits decoder) {
 
     public SigmalangConfig {
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(encoder, "encoder");
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(decoder, "decoder");
         origins = Map.copyOf(origins);
     }
 
@@ -37,7 +41,7 @@ public record SigmalangConfig(PoolConfiguration pool, EncoderSettings encoder, M
     public SigmalangConfig withStrategy(String strategy) {
         Map<String, String> o = new LinkedHashMap<>(origins);
         o.put(Settings.POOL_STRATEGY.key(), "code");
-        return new SigmalangConfig(pool.withStrategy(strategy), encoder, o, settings);
+        return new SigmalangConfig(pool.withStrategy(strategy), encoder, o, settings, decoder);
     }
 
     /** Where the value of {@code key} came from. */
@@ -54,6 +58,11 @@ public record SigmalangConfig(PoolConfiguration pool, EncoderSettings encoder, M
         values.put(Settings.BANK_CAPACITY.key(), encoder.bankCapacity());
         values.put(Settings.DELTA_ENABLED.key(), encoder.deltaEnabled());
         values.put(Settings.CONTEXT_DEPTH.key(), encoder.contextDepth());
+        values.put(Settings.DECODER_MAX_HELD_BYTES.key(), KnobKind.Bytes.format(decoder.maxHeldBytes()));
+        values.put(Settings.DECODER_MAX_BANK_CAPACITY.key(), decoder.maxBankCapacity());
+        values.put(Settings.DECODER_MAX_CONTEXT_DEPTH.key(), decoder.maxContextDepth());
+        values.put(Settings.DECODER_MAX_MESSAGE_EXPANSION.key(), decoder.maxMessageExpansion());
+        values.put(Settings.DECODER_MAX_CONVERSATION_EXPANSION.key(), decoder.maxConversationExpansion());
         return values;
     }
 

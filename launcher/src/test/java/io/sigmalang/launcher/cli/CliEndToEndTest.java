@@ -270,7 +270,7 @@ class CliEndToEndTest {
         CliRun r = run("tree-decode", bad.toString(), good.toString(), "--out-dir", out.toString());
         assertEquals(ExitCodes.DATA, r.exitCode(), r.toString());
         assertOneLine(r);
-        assertTrue(r.err().startsWith(bad + ": "), r.err());
+        assertTrue(r.err().startsWith("sigmalang tree-decode: " + bad + ": "), r.err());
         assertTrue(r.err().contains(" at byte offset "), r.err());
         assertFalse(Files.exists(out.resolve("bad.json")));
         assertEquals("{\"primitive\":80,\"children\":[{\"primitive\":16,\"value\":\"f\"}]}",
@@ -285,7 +285,7 @@ class CliEndToEndTest {
         CliRun r = run("tree-encode", good.toString(), bad.toString(), "--out-dir", out.toString(), "--pool", "heap");
         assertEquals(ExitCodes.DATA, r.exitCode(), r.toString());
         assertOneLine(r);
-        assertTrue(r.err().startsWith(bad + ": tree JSON line 1, column "), r.err());
+        assertTrue(r.err().startsWith("sigmalang tree-encode: " + bad + ": tree JSON line 1, column "), r.err());
         assertArrayEquals(java.util.HexFormat.of().parseHex("40000003df503001660b341a"),
                 Files.readAllBytes(out.resolve("good.sigma")));
         assertFalse(Files.exists(out.resolve("bad.sigma")));

@@ -47,4 +47,45 @@ class Utf8LinesTest {
         byte[] surrogate = {'a', '\n', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '\n'};
         assertEquals("in line 2: not valid UTF-8 text", assertThrows(CliException.class, () -> lines(surrogate)).getMessage());
     }
+
+    /** An input of zero bytes that never ends: 1,100 MiB without a line end (issue 12, item 8). */
+    private static java.io.InputStream endlessZeros() {
+        return new java.io.InputStream() {
+            private long left = 1_100L << 20;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 0 : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                java.util.Arrays.fill(b, off, off + n, (byte) 0);
+                left -= n;
+                return n;
+            }
+        };
+    }
+
+    @Test
+    void aLineLongerThanTheLimitIsBadDataNotAnOverflow() {
+        CliException e = assertThrows(CliException.class, () -> new Utf8Lines(endlessZeros(), "-").next());
+        assertEquals(ExitCodes.DATA, e.exitCode());
+        assertEquals("- line 1: longer than 67108864 bytes, the longest line sigmalang reads (is the input text?)",
+                e.getMessage());
+    }
+
+    @Test
+    void aLineOfExactlyTheLimitIsRead() throws IOException {
+        byte[] text = "abcdefghij\nabcdefghijk\n".getBytes(StandardCharsets.UTF_8);
+        Utf8Lines lines = new Utf8Lines(new ByteArrayInputStream(text), "t", 10);
+        assertEquals("abcdefghij", lines.next());
+        CliException e = assertThrows(CliException.class, lines::next);
+        assertEquals("t line 2: longer than 10 bytes, the longest line sigmalang reads (is the input text?)",
+                e.getMessage());
+    }
 }
