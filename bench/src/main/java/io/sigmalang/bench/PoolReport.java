@@ -102,7 +102,7 @@ public final class PoolReport {
         long start = System.nanoTime();
         List<SemanticTree> trees = corpus.trees(CodecWiring::parse);
         EncoderSettings settings = EncoderSettings.defaults();
-        List<PoolStrategy> strategies = Arrays.asList(PoolStrategy.values());
+        List<PoolStrategy> strategies = PoolStrategy.installed();
         out.println("warming up");
         new PoolWorkloads(CodecWiring::encoder, settings, trees, BUFFER_SIZE, 0)
                 .warmUp(strategies, plan.jitWarmupPasses(), plan.jitWarmupRounds());

@@ -1,62 +1,45 @@
 package io.sigmalang.bench;
 
 import io.sigmalang.domain.pool.BufferPool;
-import io.sigmalang.domain.pool.PoolSettings;
-import io.sigmalang.pool.adaptive.AdaptiveBufferPool;
-import io.sigmalang.pool.adaptive.AdaptiveSettings;
-import io.sigmalang.pool.fixed.FixedBufferPool;
-import io.sigmalang.pool.offheap.OffHeapBufferPool;
+import io.sigmalang.domain.pool.spi.CommonKnobs;
+import io.sigmalang.domain.pool.spi.PoolCatalog;
+import io.sigmalang.domain.pool.spi.PoolStrategyProvider;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
-/** The project's buffer-pool strategies, each built the way an application would build it. */
-public enum PoolStrategy {
-    /** {@link FixedBufferPool}: {@code capacity} heap buffers allocated up front. */
-    FIXED("fixed") {
-        @Override
-        public BufferPool create(int capacity, int bufferSize) {
-            return new FixedBufferPool(capacity, bufferSize);
-        }
-    },
-    /**
-     * {@link AdaptiveBufferPool} with {@code capacity} as its cap: it starts at, and may shrink back to, an eighth
-     * of it (the default settings' 16..128 ratio) and grows with demand; every other knob is the default.
-     */
-    ADAPTIVE("adaptive") {
-        @Override
-        public BufferPool create(int capacity, int bufferSize) {
-            int floor = Math.max(1, capacity / 8);
-            PoolSettings pool = PoolSettings.defaults().withBufferSize(bufferSize).withCapacity(floor);
-            return new AdaptiveBufferPool(AdaptiveSettings.defaults().withCapacityRange(floor, capacity).withPool(pool));
-        }
-    },
-    /** {@link OffHeapBufferPool}: {@code capacity} buffers of native memory (FFM API), allocated up front. */
-    OFF_HEAP("offheap") {
-        @Override
-        public BufferPool create(int capacity, int bufferSize) {
-            return new OffHeapBufferPool(PoolSettings.defaults().withCapacity(capacity).withBufferSize(bufferSize));
-        }
-    };
+/**
+ * A buffer-pool strategy of the project, as found on the class path ({@link PoolCatalog#installed()}, the same
+ * list the CLI offers), each built by name from its settings, as any composition root builds it.
+ *
+ * @param provider the strategy
+ */
+public record PoolStrategy(PoolStrategyProvider provider) {
+    private static final PoolCatalog CATALOG = PoolCatalog.installed();
 
-    private final String label;
-
-    PoolStrategy(String label) {
-        this.label = label;
+    /** Every strategy installed, in name order. */
+    public static List<PoolStrategy> installed() {
+        return CATALOG.providers().stream().map(PoolStrategy::new).toList();
     }
 
-    /** A new pool of this strategy holding up to {@code capacity} buffers of {@code bufferSize} bytes. */
-    public abstract BufferPool create(int capacity, int bufferSize);
+    /**
+     * A new pool of this strategy holding up to {@code capacity} buffers of {@code bufferSize} bytes
+     * ({@link PoolStrategyProvider#sizedFor}), every other knob at its default.
+     */
+    public BufferPool create(int capacity, int bufferSize) {
+        Map<String, String> settings = new HashMap<>(provider.sizedFor(capacity));
+        settings.put(CommonKnobs.BUFFER_SIZE.key(), Integer.toString(bufferSize));
+        return CATALOG.create(provider.name(), settings);
+    }
 
-    /** The short name used in benchmark parameters and reports ({@code fixed}, {@code adaptive}, {@code offheap}). */
+    /** The strategy's name, used in benchmark parameters and reports ({@code fixed}, {@code adaptive}, ...). */
     public String label() {
-        return label;
+        return provider.name();
     }
 
     /** The strategy called {@code label}. */
     public static PoolStrategy byLabel(String label) {
-        for (PoolStrategy strategy : values()) {
-            if (strategy.label.equals(label)) {
-                return strategy;
-            }
-        }
-        throw new IllegalArgumentException("unknown pool strategy '" + label + "' (expected fixed, adaptive or offheap)");
+        return CATALOG.provider(label).map(PoolStrategy::new).orElseThrow(() -> new IllegalArgumentException(
+                "unknown pool strategy '" + label + "' (expected one of " + String.join(", ", CATALOG.names()) + ")"));
     }
 }

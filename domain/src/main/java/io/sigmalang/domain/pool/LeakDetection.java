@@ -15,6 +15,8 @@ package io.sigmalang.domain.pool;
 public record LeakDetection(Level level, int sampleInterval, LeakListener listener) {
     /** Netty's default sampling rate (one buffer in 128), a cost close to nothing in production. */
     public static final int DEFAULT_SAMPLE_INTERVAL = 128;
+    /** The sparsest sampling: one lease in about a million. */
+    public static final int MAX_SAMPLE_INTERVAL = 1 << 20;
 
     /** The levels, from cheapest to strictest. */
     public enum Level {
@@ -33,7 +35,7 @@ public record LeakDetection(Level level, int sampleInterval, LeakListener listen
 
     public LeakDetection {
         PoolChecks.notNull("leak detection level", level);
-        PoolChecks.between("leak sampleInterval", sampleInterval, 1, 1 << 20);
+        PoolChecks.between("leak sampleInterval", sampleInterval, 1, MAX_SAMPLE_INTERVAL);
         PoolChecks.notNull("leak listener", listener);
     }
 

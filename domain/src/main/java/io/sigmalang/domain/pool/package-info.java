@@ -1,14 +1,13 @@
 /**
- * Buffer pools: the {@link io.sigmalang.domain.pool.BufferPool} port the encoder leases its buffers from,
- * and the machinery every strategy shares.
+ * Buffer pools, as their users see them: the {@link io.sigmalang.domain.pool.BufferPool} port the encoder
+ * leases its buffers from, its {@link io.sigmalang.domain.pool.BufferLease}, the
+ * {@link io.sigmalang.domain.pool.PoolStats} snapshot, the common {@link io.sigmalang.domain.pool.PoolSettings}
+ * (with the {@link io.sigmalang.domain.pool.PoolBound bound} and its {@link io.sigmalang.domain.pool.BoundPolicy
+ * policy}, and {@link io.sigmalang.domain.pool.LeakDetection leak detection}) and the exceptions.
  *
- * <p>The port is {@link io.sigmalang.domain.pool.BufferPool}, {@link io.sigmalang.domain.pool.BufferLease}
- * and {@link io.sigmalang.domain.pool.PoolStats}. A strategy is a
- * {@link io.sigmalang.domain.pool.BufferSlots} (slots with a generation-stamped state machine, striped
- * lock-free free lists, counters, the {@link io.sigmalang.domain.pool.PoolBound bound policy}, {@link
- * io.sigmalang.domain.pool.LeakDetection leak detection}, demand windows) given a
- * {@link io.sigmalang.domain.pool.BufferMemory} and a {@link io.sigmalang.domain.pool.BufferSlots.Shape}.
- * The strategies are in the modules {@code pool-fixed}, {@code pool-adaptive} and {@code pool-offheap};
- * {@code docs/POOLS.md} compares them.
+ * <p>The machinery the strategies share is in {@code io.sigmalang.domain.pool.engine}, which only the pool
+ * modules may use (an architecture rule checks it); strategies are found by name through
+ * {@code io.sigmalang.domain.pool.spi}. The strategies are in the modules {@code pool-fixed},
+ * {@code pool-adaptive} and {@code pool-offheap}; {@code docs/POOLS.md} compares them.
  */
 package io.sigmalang.domain.pool;

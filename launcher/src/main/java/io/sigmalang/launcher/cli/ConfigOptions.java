@@ -3,7 +3,9 @@ package io.sigmalang.launcher.cli;
 import io.sigmalang.launcher.config.ConfigSources;
 import io.sigmalang.launcher.config.Settings;
 import java.nio.file.Path;
+import io.sigmalang.domain.pool.spi.PoolCatalog;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +18,22 @@ final class ConfigOptions {
             description = "Configuration file (HOCON, JSON or .properties); see docs for the keys.")
     Path file;
 
-    @Option(names = "--pool", paramLabel = "STRATEGY",
-            description = "Buffer-pool strategy: fixed, adaptive or offheap (default: adaptive).")
+    @Option(names = "--pool", paramLabel = "STRATEGY", completionCandidates = InstalledStrategies.class,
+            description = "Buffer-pool strategy, one of those installed: ${COMPLETION-CANDIDATES} (default: "
+                    + Settings.DEFAULT_STRATEGY + ").")
     String pool;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", mapFallbackValue = "",
             description = "Set any configuration key, e.g. --set pool.capacity=32 (repeatable).")
     Map<String, String> set = new LinkedHashMap<>();
+
+    /** The names of the strategies on the class path, for the help text. */
+    static final class InstalledStrategies implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return PoolCatalog.installed().names().iterator();
+        }
+    }
 
     /** The sources for this run: these options over the terminal's environment and properties. */
     ConfigSources sources(Terminal terminal) {

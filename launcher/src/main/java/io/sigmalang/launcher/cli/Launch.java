@@ -3,9 +3,8 @@ package io.sigmalang.launcher.cli;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import io.sigmalang.domain.pool.PoolExhaustedException;
+import io.sigmalang.domain.pool.spi.CommonKnobs;
 import io.sigmalang.launcher.config.ConfigLoader;
-import io.sigmalang.launcher.config.Setting;
-import io.sigmalang.launcher.config.Settings;
 import io.sigmalang.launcher.config.SigmalangConfig;
 import io.sigmalang.launcher.wiring.SigmalangModules;
 import java.util.List;
@@ -24,10 +23,9 @@ final class Launch {
      * message, and the two keys that would let the run through, with the bound's value and origin.
      */
     static CliException poolExhausted(PoolExhaustedException e, String where, SigmalangConfig config) {
-        String bound = Settings.POOL_BOUND_MAX_BYTES.key();
-        return new CliException(ExitCodes.USAGE, where + ": " + e.getMessage() + ": raise " + bound + " = "
-                + Setting.BytesKind.format(config.pool().bound().maxBytes()) + " (from " + config.origin(bound)
-                + ") or set " + Settings.POOL_BOUND_POLICY.key() + " = allocate-unpooled", e);
+        return new CliException(ExitCodes.USAGE, where + ": " + e.getMessage() + ": raise "
+                + config.pool().show(CommonKnobs.BOUND_MAX_BYTES) + " or set " + CommonKnobs.BOUND_POLICY.key()
+                + " = allocate-unpooled", e);
     }
 
     static Injector injector(ConfigOptions options, Terminal terminal, List<Module> strategies) {

@@ -6,10 +6,9 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValue;
-import com.typesafe.config.ConfigValueType;
-import io.sigmalang.domain.pool.PoolBound;
+import io.sigmalang.domain.pool.spi.InvalidPoolConfigurationException;
+import io.sigmalang.domain.pool.spi.PoolConfiguration;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,13 +19,26 @@ import java.util.Map;
  * source, it came from. Precedence, lowest first: built-in defaults, the {@code --config} file, environment
  * variables, system properties, command-line options.
  *
- * <p>Strict: an unknown key in the file or on the command line, a value of the wrong kind, a number out of
- * range or an inconsistent pair fails with {@link InvalidConfigException}, one line naming key, value, origin
- * and what is allowed. Unknown {@code SIGMALANG_*} variables and {@code sigmalang.*} properties are ignored,
+ * <p>Strict: an unknown key in the file or on the command line, a value of the wrong kind (a list, an object, a
+ * multi-line text where one value is expected), a number out of range, an inconsistent pair, or a pool whose
+ * footprint exceeds the bound of the strategies' catalog fails with {@link InvalidConfigException}, one line
+ * naming key, value (escaped), origin and what is allowed. The pool keys and their rules are the strategies'
+ * own ({@link Settings}); the loader only gathers the values and their origins. Unknown {@code SIGMALANG_*} variables and {@code sigmalang.*} properties are ignored,
  * since other tools may share the prefix.
  */
 public final class ConfigLoader {
     private static final String DEFAULTS = "built-in defaults";
+
+    private final Settings settings;
+
+    /** A loader for the keys of the strategies installed on the class path. */
+    public ConfigLoader() {
+        this(Settings.installed());
+    }
+
+    public ConfigLoader(Settings settings) {
+        this.settings = settings;
+    }
 
     /** Loads, merges and validates; never returns a partially valid configuration. */
     public SigmalangConfig load(ConfigSources sources) {
@@ -34,23 +46,23 @@ public final class ConfigLoader {
         if (sources.file() != null) {
             merged = layer(file(sources), merged);
         }
-        for (Setting s : Settings.ALL) {
+        for (Setting s : settings.all()) {
             String env = sources.environment().get(s.environmentVariable());
             if (env != null) {
                 merged = layer(single(s.key(), env, "environment variable " + s.environmentVariable()), merged);
             }
         }
-        for (Setting s : Settings.ALL) {
+        for (Setting s : settings.all()) {
             String property = sources.properties().getProperty(s.systemProperty());
             if (property != null) {
                 merged = layer(single(s.key(), property, "system property " + s.systemProperty()), merged);
             }
         }
         for (ConfigSources.Option option : sources.options()) {
-            if (Settings.byKey(option.key()) == null) {
-                throw new InvalidConfigException(option.key(), "invalid configuration: unknown key " + option.key()
-                        + " (from command-line option " + option.option() + "): known keys are "
-                        + Settings.knownKeys());
+            if (settings.byKey(option.key()) == null) {
+                throw new InvalidConfigException(option.key(), "invalid configuration: unknown key "
+                        + InvalidConfigException.renderKey(option.key()) + " (from command-line option "
+                        + option.option() + "): known keys are " + settings.knownKeys());
             }
             merged = layer(single(option.key(), option.value(), "command-line option " + option.option()), merged);
         }
@@ -61,9 +73,9 @@ public final class ConfigLoader {
         return higher.withFallback(lower);
     }
 
-    private static Config defaults() {
+    private Config defaults() {
         Map<String, Object> values = new LinkedHashMap<>();
-        for (Setting s : Settings.ALL) {
+        for (Setting s : settings.all()) {
             values.put(s.key(), s.spelledDefault());
         }
         return ConfigFactory.parseMap(values, DEFAULTS);
@@ -75,7 +87,7 @@ public final class ConfigLoader {
         return ConfigFactory.parseMap(one, origin);
     }
 
-    private static Config file(ConfigSources sources) {
+    private Config file(ConfigSources sources) {
         String name = sources.file().toString();
         if (!Files.isRegularFile(sources.file())) {
             throw new InvalidConfigException("--config", "invalid configuration: --config " + name
@@ -90,9 +102,10 @@ public final class ConfigLoader {
                     + e.getMessage().lines().findFirst().orElse("cannot be read"));
         }
         for (Map.Entry<String, ConfigValue> entry : parsed.entrySet()) {
-            if (Settings.byKey(entry.getKey()) == null) {
-                throw new InvalidConfigException(entry.getKey(), "invalid configuration: unknown key " + entry.getKey()
-                        + " (from " + describe(entry.getValue().origin()) + "): known keys are " + Settings.knownKeys());
+            if (settings.byKey(entry.getKey()) == null) {
+                throw new InvalidConfigException(entry.getKey(), "invalid configuration: unknown key "
+                        + InvalidConfigException.renderKey(entry.getKey()) + " (from "
+                        + describe(entry.getValue().origin()) + "): known keys are " + settings.knownKeys());
             }
         }
         return parsed;
@@ -105,111 +118,41 @@ public final class ConfigLoader {
         return origin.description();
     }
 
-    private static SigmalangConfig validate(Config merged) {
-        Map<String, Object> values = new HashMap<>();
+    private SigmalangConfig validate(Config merged) {
+        Map<String, Object> raw = new HashMap<>();
         Map<String, String> origins = new LinkedHashMap<>();
-        for (Setting s : Settings.ALL) {
-            ConfigValue raw;
+        for (Setting s : settings.all()) {
+            ConfigValue value;
             try {
-                raw = merged.getValue(s.key());
+                value = merged.getValue(s.key());
             } catch (ConfigException e) {
                 throw new InvalidConfigException(s.key(), "invalid configuration: " + s.key() + " has no usable value ("
                         + e.getMessage().lines().findFirst().orElse("") + "): expected " + s.kind().allowed());
             }
-            String origin = describe(raw.origin());
-            Object unwrapped = raw.valueType() == ConfigValueType.OBJECT || raw.valueType() == ConfigValueType.LIST
-                    ? raw.render() : raw.unwrapped();
-            values.put(s.key(), s.convert(unwrapped, origin));
-            origins.put(s.key(), origin);
+            // A list stays a list and an object a map, so that the message says what was given.
+            raw.put(s.key(), value.unwrapped());
+            origins.put(s.key(), describe(value.origin()));
         }
-        Values v = new Values(values, origins);
-        PoolConfig pool = new PoolConfig(
-                v.string(Settings.POOL_STRATEGY),
-                v.integer(Settings.POOL_CAPACITY),
-                v.integer(Settings.POOL_BUFFER_SIZE),
-                v.string(Settings.POOL_LEAK_DETECTION),
-                v.integer(Settings.POOL_LEAK_SAMPLE_INTERVAL),
-                bound(v),
-                adaptive(v),
-                v.string(Settings.OFFHEAP_ZEROING));
+        String strategy = (String) convert(Settings.POOL_STRATEGY, raw, origins);
+        Map<String, Object> poolValues = new HashMap<>();
+        settings.catalog().knobs().forEach(knob -> poolValues.put(knob.key(), raw.get(knob.key())));
+        PoolConfiguration pool;
+        try {
+            pool = settings.catalog().configure(strategy, poolValues, origins);
+            if (settings.catalog().provider(strategy).isPresent()) {
+                settings.catalog().chosen(pool);
+            }
+        } catch (InvalidPoolConfigurationException e) {
+            throw InvalidConfigException.of(e);
+        }
         return new SigmalangConfig(pool, SigmalangConfig.encoderSettings(
-                (Boolean) values.get(Settings.BANK_ENABLED.key()),
-                v.integer(Settings.BANK_CAPACITY),
-                (Boolean) values.get(Settings.DELTA_ENABLED.key()),
-                v.integer(Settings.CONTEXT_DEPTH)), origins);
+                (Boolean) convert(Settings.BANK_ENABLED, raw, origins),
+                (Integer) convert(Settings.BANK_CAPACITY, raw, origins),
+                (Boolean) convert(Settings.DELTA_ENABLED, raw, origins),
+                (Integer) convert(Settings.CONTEXT_DEPTH, raw, origins)), origins, settings);
     }
 
-    /** The converted values and their origins, for the checks across keys. */
-    private record Values(Map<String, Object> values, Map<String, String> origins) {
-        Object get(Setting s) {
-            return values.get(s.key());
-        }
-
-        int integer(Setting s) {
-            return (Integer) get(s);
-        }
-
-        double decimal(Setting s) {
-            return (Double) get(s);
-        }
-
-        String string(Setting s) {
-            return (String) get(s);
-        }
-
-        /** {@code key = value (from origin)}, the value spelled as a source would. */
-        String show(Setting s) {
-            Object value = get(s);
-            return s.key() + " = " + (value instanceof String ? InvalidConfigException.render(value)
-                    : s.kind().spell(value)) + " (from " + origins.get(s.key()) + ")";
-        }
-
-        /** A check across two keys failed: both, their values and origins, and how they must relate. */
-        InvalidConfigException refuse(Setting a, String relation, Setting b) {
-            return new InvalidConfigException(a.key(), "invalid configuration: " + show(a) + " " + relation + " "
-                    + show(b));
-        }
-    }
-
-    private static PoolConfig.BoundConfig bound(Values v) {
-        long maxBytes = (Long) v.get(Settings.POOL_BOUND_MAX_BYTES);
-        String policy = v.string(Settings.POOL_BOUND_POLICY);
-        Duration maxWait = (Duration) v.get(Settings.POOL_BOUND_MAX_WAIT);
-        if (maxBytes < v.integer(Settings.POOL_BUFFER_SIZE)) {
-            throw v.refuse(Settings.POOL_BOUND_MAX_BYTES, "must be at least one buffer,", Settings.POOL_BUFFER_SIZE);
-        }
-        boolean waits = policy.equals("wait");
-        if (waits && maxWait.isZero()) {
-            throw v.refuse(Settings.POOL_BOUND_MAX_WAIT, "must be 1ms to "
-                    + Setting.DurationKind.format(PoolBound.LONGEST_WAIT) + " with", Settings.POOL_BOUND_POLICY);
-        }
-        if (!waits && !maxWait.isZero()) {
-            throw v.refuse(Settings.POOL_BOUND_MAX_WAIT, "is only used by the wait policy and must be 0 with",
-                    Settings.POOL_BOUND_POLICY);
-        }
-        return new PoolConfig.BoundConfig(maxBytes, policy, maxWait);
-    }
-
-    private static PoolConfig.AdaptiveConfig adaptive(Values v) {
-        int initial = v.integer(Settings.ADAPTIVE_INITIAL_CAPACITY);
-        int min = v.integer(Settings.ADAPTIVE_MIN_CAPACITY);
-        int max = v.integer(Settings.ADAPTIVE_MAX_CAPACITY);
-        if (min > max) {
-            throw v.refuse(Settings.ADAPTIVE_MIN_CAPACITY, "must not exceed", Settings.ADAPTIVE_MAX_CAPACITY);
-        }
-        if (initial < min) {
-            throw v.refuse(Settings.ADAPTIVE_INITIAL_CAPACITY, "must be at least", Settings.ADAPTIVE_MIN_CAPACITY);
-        }
-        if (initial > max) {
-            throw v.refuse(Settings.ADAPTIVE_INITIAL_CAPACITY, "must not exceed", Settings.ADAPTIVE_MAX_CAPACITY);
-        }
-        double growAbove = v.decimal(Settings.ADAPTIVE_GROW_ABOVE);
-        double shrinkBelow = v.decimal(Settings.ADAPTIVE_SHRINK_BELOW);
-        if (shrinkBelow > growAbove) {
-            throw v.refuse(Settings.ADAPTIVE_SHRINK_BELOW, "must not exceed", Settings.ADAPTIVE_GROW_ABOVE);
-        }
-        return new PoolConfig.AdaptiveConfig(initial, min, max, v.integer(Settings.ADAPTIVE_WINDOW_ACQUIRES),
-                growAbove, shrinkBelow, v.decimal(Settings.ADAPTIVE_GROW_FACTOR),
-                v.decimal(Settings.ADAPTIVE_SHRINK_FACTOR), (Duration) v.get(Settings.ADAPTIVE_IDLE_TRIM_AFTER));
+    private static Object convert(Setting s, Map<String, Object> raw, Map<String, String> origins) {
+        return s.convert(raw.get(s.key()), origins.get(s.key()));
     }
 }

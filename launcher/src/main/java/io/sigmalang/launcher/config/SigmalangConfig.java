@@ -2,6 +2,7 @@ package io.sigmalang.launcher.config;
 
 import io.sigmalang.domain.codebook.Codebook;
 import io.sigmalang.domain.codec.EncoderSettings;
+import io.sigmalang.domain.pool.spi.PoolConfiguration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -12,15 +13,18 @@ import java.util.StringJoiner;
  * the injector. It keeps, for every key, where its value came from, so that a later check (such as an unknown
  * strategy) can still say which source to fix.
  *
- * @param pool     the buffer pool's settings
+ * @param pool     the buffer pool's configuration: the strategy and every pool knob, validated by the strategies
  * @param encoder  the encoder's settings (bank, delta, context depth; never a codebook from configuration)
  * @param origins  key to a description of where its value came from, for every known key
+ * @param settings the keys this configuration was loaded with
  */
-public record SigmalangConfig(PoolConfig pool, EncoderSettings encoder, Map<String, String> origins) {
+public record SigmalangConfig(PoolConfiguration pool, EncoderSettings encoder, Map<String, String> origins,
+        Settings settings) {
 
     public SigmalangConfig {
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(encoder, "encoder");
+        Objects.requireNonNull(settings, "settings");
         origins = Map.copyOf(origins);
     }
 
@@ -33,7 +37,7 @@ public record SigmalangConfig(PoolConfig pool, EncoderSettings encoder, Map<Stri
     public SigmalangConfig withStrategy(String strategy) {
         Map<String, String> o = new LinkedHashMap<>(origins);
         o.put(Settings.POOL_STRATEGY.key(), "code");
-        return new SigmalangConfig(pool.withStrategy(strategy), encoder, o);
+        return new SigmalangConfig(pool.withStrategy(strategy), encoder, o, settings);
     }
 
     /** Where the value of {@code key} came from. */
@@ -43,26 +47,9 @@ public record SigmalangConfig(PoolConfig pool, EncoderSettings encoder, Map<Stri
 
     /** Every key with its value, spelled as a source would, in documentation order. */
     public Map<String, Object> values() {
-        PoolConfig.AdaptiveConfig a = pool.adaptive();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put(Settings.POOL_STRATEGY.key(), pool.strategy());
-        values.put(Settings.POOL_CAPACITY.key(), pool.capacity());
-        values.put(Settings.POOL_BUFFER_SIZE.key(), pool.bufferSize());
-        values.put(Settings.POOL_LEAK_DETECTION.key(), pool.leakDetection());
-        values.put(Settings.POOL_LEAK_SAMPLE_INTERVAL.key(), pool.leakSampleInterval());
-        values.put(Settings.POOL_BOUND_MAX_BYTES.key(), Setting.BytesKind.format(pool.bound().maxBytes()));
-        values.put(Settings.POOL_BOUND_POLICY.key(), pool.bound().policy());
-        values.put(Settings.POOL_BOUND_MAX_WAIT.key(), Setting.DurationKind.format(pool.bound().maxWait()));
-        values.put(Settings.ADAPTIVE_INITIAL_CAPACITY.key(), a.initialCapacity());
-        values.put(Settings.ADAPTIVE_MIN_CAPACITY.key(), a.minCapacity());
-        values.put(Settings.ADAPTIVE_MAX_CAPACITY.key(), a.maxCapacity());
-        values.put(Settings.ADAPTIVE_WINDOW_ACQUIRES.key(), a.windowAcquires());
-        values.put(Settings.ADAPTIVE_GROW_ABOVE.key(), a.growAbove());
-        values.put(Settings.ADAPTIVE_SHRINK_BELOW.key(), a.shrinkBelow());
-        values.put(Settings.ADAPTIVE_GROW_FACTOR.key(), a.growFactor());
-        values.put(Settings.ADAPTIVE_SHRINK_FACTOR.key(), a.shrinkFactor());
-        values.put(Settings.ADAPTIVE_IDLE_TRIM_AFTER.key(), Setting.DurationKind.format(a.idleTrimAfter()));
-        values.put(Settings.OFFHEAP_ZEROING.key(), pool.offHeapZeroing());
+        values.putAll(pool.spelled(settings.catalog().knobs()));
         values.put(Settings.BANK_ENABLED.key(), encoder.bankEnabled());
         values.put(Settings.BANK_CAPACITY.key(), encoder.bankCapacity());
         values.put(Settings.DELTA_ENABLED.key(), encoder.deltaEnabled());

@@ -4,6 +4,7 @@ import com.google.inject.Inject;
 import com.google.inject.Provider;
 import com.google.inject.ProvisionException;
 import io.sigmalang.domain.pool.BufferPool;
+import io.sigmalang.domain.pool.spi.InvalidPoolConfigurationException;
 import io.sigmalang.launcher.config.InvalidConfigException;
 import io.sigmalang.launcher.config.Settings;
 import io.sigmalang.launcher.config.SigmalangConfig;
@@ -39,7 +40,11 @@ public final class PoolSelection {
         try {
             return strategies.get(name).get();
         } catch (ProvisionException e) {
-            // A pool constructor refuses settings it cannot use with IllegalArgumentException; Guice wraps it.
+            // A strategy refuses a configuration with its own one-line message; Guice wraps it.
+            if (e.getCause() instanceof InvalidPoolConfigurationException refused) {
+                throw InvalidConfigException.of(refused);
+            }
+            // A pool constructor refuses settings it cannot use with IllegalArgumentException.
             if (e.getCause() instanceof IllegalArgumentException refused) {
                 throw new InvalidConfigException(Settings.POOL_STRATEGY.key(), "invalid configuration for pool"
                         + " strategy " + name + ": " + refused.getMessage());

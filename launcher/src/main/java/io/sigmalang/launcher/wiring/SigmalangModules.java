@@ -3,19 +3,17 @@ package io.sigmalang.launcher.wiring;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import io.sigmalang.domain.pool.spi.PoolCatalog;
 import io.sigmalang.launcher.config.SigmalangConfig;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The modules of a sigmalang application: the core module for a configuration plus every strategy module. */
+/** The modules of a sigmalang application: the core module for a configuration plus the strategy modules. */
 public final class SigmalangModules {
 
-    /**
-     * Every pool strategy the launcher ships, one module each: {@code fixed}, {@code adaptive} (the default)
-     * and {@code offheap}.
-     */
+    /** Every pool strategy on the class path ({@link PoolCatalog#installed()}), in one module. */
     public static List<Module> strategies() {
-        return List.of(new FixedPoolModule(), new AdaptivePoolModule(), new OffHeapPoolModule());
+        return List.of(new InstalledPoolsModule(PoolCatalog.installed()));
     }
 
     private SigmalangModules() {

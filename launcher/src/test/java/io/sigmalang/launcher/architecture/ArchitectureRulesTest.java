@@ -70,4 +70,19 @@ class ArchitectureRulesTest {
         String report = violations(ArchitectureRules.noPackageCycles(ROOT));
         assertTrue(report.contains("fixture.adapters") && report.contains("fixture.launcher"), report);
     }
+
+    @Test
+    void engineRuleCatchesTheLauncherUsingThePoolEngineButNotAPool() {
+        String report = violations(ArchitectureRules.onlyPoolModulesUseThePoolEngine(ROOT));
+        assertTrue(report.contains("EngineShortcut"), report);
+        assertFalse(report.contains("EngineStrategy"), report);
+    }
+
+    @Test
+    void monitorRuleCatchesASynchronizedBlockAndASynchronizedMethod() {
+        String report = violations(ArchitectureRules.poolsTakeNoMonitor(ROOT));
+        assertTrue(report.contains("LockingThing.next (synchronized block)"), report);
+        assertTrue(report.contains("LockedMethod.next (synchronized method)"), report);
+        assertFalse(report.contains("FixedThing"), report);
+    }
 }

@@ -50,4 +50,14 @@ class ArchitectureTest {
     void noPackageCycles() {
         ArchitectureRules.noPackageCycles(ROOT).check(classes);
     }
+
+    @Test
+    void onlyPoolModulesUseThePoolEngine() {
+        ArchitectureRules.onlyPoolModulesUseThePoolEngine(ROOT).check(classes);
+    }
+
+    @Test
+    void poolsTakeNoMonitor() {
+        ArchitectureRules.poolsTakeNoMonitor(ROOT).check(classes);
+    }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,10 +30,18 @@ class ConfigTableTest {
     @Test
     void theDocumentedKeysAndDefaultsAreTheLoadersOwn() throws IOException {
         Map<String, String> expected = new LinkedHashMap<>();
-        for (Setting s : Settings.ALL) {
+        for (Setting s : Settings.installed().all()) {
             expected.put(s.key(), String.valueOf(s.spelledDefault()));
         }
         assertEquals(expected, rows(Files.readString(DOC)));
+    }
+
+    @Test
+    void theDocumentedStrategiesAreTheInstalledOnes() throws IOException {
+        Matcher row = Pattern.compile("(?m)^\\| `pool.strategy` \\| [^|]* \\| ([^|(]*)").matcher(Files.readString(DOC));
+        assertEquals(true, row.find(), "the pool.strategy row");
+        List<String> documented = List.of(row.group(1).strip().replace("`", "").split(",\\s*"));
+        assertEquals(Settings.installed().catalog().names(), documented);
     }
 
     @Test

@@ -12,14 +12,18 @@ import io.sigmalang.domain.pool.BufferPool;
 import io.sigmalang.domain.pool.LeakDetection;
 import io.sigmalang.domain.pool.PoolBound;
 import io.sigmalang.domain.pool.PoolSettings;
+import io.sigmalang.domain.pool.spi.CommonKnobs;
+import io.sigmalang.domain.pool.spi.InvalidPoolConfigurationException;
 import io.sigmalang.launcher.config.ConfigLoader;
 import io.sigmalang.launcher.config.ConfigSources;
 import io.sigmalang.launcher.config.InvalidConfigException;
 import io.sigmalang.launcher.config.SigmalangConfig;
 import io.sigmalang.pool.adaptive.AdaptiveBufferPool;
+import io.sigmalang.pool.adaptive.AdaptivePoolProvider;
 import io.sigmalang.pool.adaptive.AdaptiveSettings;
 import io.sigmalang.pool.fixed.FixedBufferPool;
 import io.sigmalang.pool.offheap.OffHeapBufferPool;
+import io.sigmalang.pool.offheap.OffHeapPoolProvider;
 import io.sigmalang.pool.offheap.OffHeapSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The shipped strategy modules: each key reaches the pool's own settings, and an unconfigured run gets the pools' defaults. */
+/**
+ * The shipped strategies as the launcher finds them (ServiceLoader): each key reaches the pool's own settings,
+ * and an unconfigured run gets the pools' defaults.
+ */
 class StrategyModulesTest {
 
     private static SigmalangConfig config(String... keyValues) {
@@ -44,19 +51,19 @@ class StrategyModulesTest {
     @Test
     void withNothingConfiguredEachPoolGetsItsOwnDefaults() {
         SigmalangConfig defaults = SigmalangConfig.defaults();
-        assertEquals(AdaptiveSettings.defaults(), AdaptivePoolModule.settings(defaults));
-        assertEquals(OffHeapSettings.defaults(), OffHeapPoolModule.settings(defaults));
-        assertEquals(PoolSettings.defaults(), PoolConfigs.preallocated(defaults, FixedBufferPool.NAME));
+        assertEquals(AdaptiveSettings.defaults(), AdaptivePoolProvider.settings(defaults.pool()));
+        assertEquals(OffHeapSettings.defaults(), OffHeapPoolProvider.settings(defaults.pool()));
+        assertEquals(PoolSettings.defaults(), CommonKnobs.preallocated(defaults.pool().withStrategy("fixed")));
     }
 
     @Test
     void everyAdaptiveKeyReachesAdaptiveSettings() {
-        AdaptiveSettings s = AdaptivePoolModule.settings(config(
+        AdaptiveSettings s = AdaptivePoolProvider.settings(config(
                 "pool.adaptive.initial-capacity", "6", "pool.adaptive.min-capacity", "2",
                 "pool.adaptive.max-capacity", "9", "pool.adaptive.window-acquires", "7",
                 "pool.adaptive.grow-above", "0.5", "pool.adaptive.shrink-below", "0.25",
                 "pool.adaptive.grow-factor", "2", "pool.adaptive.shrink-factor", "0.5",
-                "pool.adaptive.idle-trim-after", "5m", "pool.buffer-size", "128", "pool.capacity", "1000"));
+                "pool.adaptive.idle-trim-after", "5m", "pool.buffer-size", "128", "pool.capacity", "1000").pool());
         assertEquals(6, s.pool().capacity(), "the adaptive pool starts at its own initial capacity, not pool.capacity");
         assertEquals(128, s.pool().bufferSize());
         assertEquals(List.of(2, 9, 7), List.of(s.minCapacity(), s.maxCapacity(), s.windowAcquires()));
@@ -66,30 +73,31 @@ class StrategyModulesTest {
 
     @Test
     void sharedKeysReachPoolSettings() {
-        PoolSettings s = PoolConfigs.preallocated(config("pool.capacity", "8", "pool.buffer-size", "1024",
+        PoolSettings s = CommonKnobs.preallocated(config("pool.capacity", "8", "pool.buffer-size", "1024",
                 "pool.leak-detection", "sampled", "pool.leak-sample-interval", "16", "pool.bound.max-bytes", "1MiB",
-                "pool.bound.policy", "wait", "pool.bound.max-wait", "200ms"), FixedBufferPool.NAME);
+                "pool.bound.policy", "wait", "pool.bound.max-wait", "200ms").pool());
         assertEquals(8, s.capacity());
         assertEquals(1024, s.bufferSize());
         assertEquals(LeakDetection.sampled(16), s.leakDetection());
         assertEquals(PoolBound.waitUpTo(1 << 20, Duration.ofMillis(200)), s.bound());
-        assertEquals(BoundPolicy.FAIL_FAST, PoolConfigs.preallocated(config("pool.bound.max-bytes", "1MiB",
-                "pool.bound.policy", "fail-fast"), FixedBufferPool.NAME).bound().atBound());
-        assertEquals(LeakDetection.strict(), PoolConfigs.preallocated(config("pool.leak-detection", "strict"),
-                FixedBufferPool.NAME).leakDetection());
-        assertTrue(OffHeapPoolModule.settings(config("pool.offheap.zeroing", "on-release")).zeroOnRelease());
+        assertEquals(BoundPolicy.FAIL_FAST, CommonKnobs.preallocated(config("pool.bound.max-bytes", "1MiB",
+                "pool.bound.policy", "fail-fast").pool()).bound().atBound());
+        assertEquals(LeakDetection.strict(), CommonKnobs.preallocated(config("pool.leak-detection", "strict").pool())
+                .leakDetection());
+        assertTrue(OffHeapPoolProvider.settings(config("pool.offheap.zeroing", "on-release").pool()).zeroOnRelease());
     }
 
     @Test
     void preallocatedBuffersMustFitTheBound() {
-        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> PoolConfigs.preallocated(
-                config("pool.capacity", "4", "pool.bound.max-bytes", "12KiB"), FixedBufferPool.NAME));
+        InvalidPoolConfigurationException e = assertThrows(InvalidPoolConfigurationException.class,
+                () -> CommonKnobs.preallocated(config("pool.strategy", "adaptive", "pool.capacity", "4",
+                        "pool.bound.max-bytes", "12KiB").pool().withStrategy("fixed")));
         assertEquals("invalid configuration: pool.capacity × pool.buffer-size = 4 × 4096 = 16384 bytes (from command-line"
                 + " option --set; built-in defaults) must not exceed pool.bound.max-bytes = 12KiB (from command-line option"
                 + " --set): the fixed pool allocates all its buffers up front", e.getMessage());
         // Exactly at the bound is allowed.
-        assertEquals(4, PoolConfigs.preallocated(config("pool.capacity", "4", "pool.bound.max-bytes", "16KiB"),
-                FixedBufferPool.NAME).capacity());
+        assertEquals(4, CommonKnobs.preallocated(config("pool.capacity", "4", "pool.bound.max-bytes", "16KiB").pool())
+                .capacity());
     }
 
     @ParameterizedTest
@@ -111,9 +119,13 @@ class StrategyModulesTest {
 
     @Test
     void aRefusedConfigurationReachesTheCallerAsAConfigurationError() {
-        SigmalangConfig tight = config("pool.strategy", "fixed", "pool.bound.max-bytes", "8KiB");
-        ProvisionException e = assertThrows(ProvisionException.class,
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> config("pool.strategy", "fixed", "pool.bound.max-bytes", "8KiB"));
+        assertTrue(e.getMessage().contains("the fixed pool allocates all its buffers up front"), e.getMessage());
+        // Through the injector, with a configuration that was valid for another strategy.
+        SigmalangConfig tight = config("pool.strategy", "adaptive", "pool.bound.max-bytes", "8KiB").withStrategy("fixed");
+        ProvisionException wrapped = assertThrows(ProvisionException.class,
                 () -> SigmalangModules.injector(tight, SigmalangModules.strategies()).getInstance(BufferPool.class));
-        assertInstanceOf(InvalidConfigException.class, e.getCause());
+        assertInstanceOf(InvalidConfigException.class, wrapped.getCause());
     }
 }

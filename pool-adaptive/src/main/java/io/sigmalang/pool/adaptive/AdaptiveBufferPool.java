@@ -1,9 +1,9 @@
 package io.sigmalang.pool.adaptive;
 
 import io.sigmalang.domain.pool.BufferLease;
-import io.sigmalang.domain.pool.BufferMemory;
+import io.sigmalang.domain.pool.engine.BufferMemory;
 import io.sigmalang.domain.pool.BufferPool;
-import io.sigmalang.domain.pool.BufferSlots;
+import io.sigmalang.domain.pool.engine.BufferSlots;
 import io.sigmalang.domain.pool.PoolChecks;
 import io.sigmalang.domain.pool.PoolStats;
 import java.util.concurrent.locks.ReentrantLock;

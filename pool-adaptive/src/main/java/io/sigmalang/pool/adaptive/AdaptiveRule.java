@@ -1,6 +1,6 @@
 package io.sigmalang.pool.adaptive;
 
-import io.sigmalang.domain.pool.CapacityRule;
+import io.sigmalang.domain.pool.engine.CapacityRule;
 
 /**
  * The adaptive pool's capacity rule (see {@link AdaptiveSettings}), a pure function of the window.

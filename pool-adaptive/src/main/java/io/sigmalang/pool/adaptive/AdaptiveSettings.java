@@ -51,22 +51,26 @@ public record AdaptiveSettings(
     public static final double DEFAULT_GROW_FACTOR = 1.5;
     public static final double DEFAULT_SHRINK_FACTOR = 0.75;
     public static final Duration DEFAULT_IDLE_TRIM_AFTER = Duration.ofSeconds(30);
+    public static final int MAX_WINDOW_ACQUIRES = 1_000_000_000;
+    public static final double MAX_GROW_FACTOR = 16.0;
+    public static final Duration SHORTEST_IDLE_TRIM = Duration.ofMillis(1);
+    public static final Duration LONGEST_IDLE_TRIM = Duration.ofDays(1);
 
     public AdaptiveSettings {
         PoolChecks.notNull("pool", pool);
         PoolChecks.between("minCapacity", minCapacity, 1, PoolSettings.MAX_CAPACITY);
         PoolChecks.between("maxCapacity", maxCapacity, minCapacity, PoolSettings.MAX_CAPACITY);
         PoolChecks.between("capacity", pool.capacity(), minCapacity, maxCapacity);
-        PoolChecks.between("windowAcquires", windowAcquires, 1, 1_000_000_000);
+        PoolChecks.between("windowAcquires", windowAcquires, 1, MAX_WINDOW_ACQUIRES);
         PoolChecks.between("growAbove", growAbove, 0.0, 1.0);
         PoolChecks.between("shrinkBelow", shrinkBelow, 0.0, growAbove);
-        if (!(growFactor > 1.0 && growFactor <= 16.0)) {
+        if (!(growFactor > 1.0 && growFactor <= MAX_GROW_FACTOR)) {
             throw new IllegalArgumentException("growFactor must be above 1 and at most 16, was " + growFactor);
         }
         if (!(shrinkFactor > 0.0 && shrinkFactor < 1.0)) {
             throw new IllegalArgumentException("shrinkFactor must be above 0 and below 1, was " + shrinkFactor);
         }
-        PoolChecks.between("idleTrimAfter", idleTrimAfter, Duration.ofMillis(1), Duration.ofDays(1));
+        PoolChecks.between("idleTrimAfter", idleTrimAfter, SHORTEST_IDLE_TRIM, LONGEST_IDLE_TRIM);
     }
 
     /** Starts at 16 buffers of 4,096 bytes; 16 to 128; windows of 100; grow above 5 %, shrink below 1 %. */

@@ -1,6 +1,6 @@
 package io.sigmalang.pool.offheap;
 
-import io.sigmalang.domain.pool.BufferMemory;
+import io.sigmalang.domain.pool.engine.BufferMemory;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;

@@ -2,7 +2,7 @@ package io.sigmalang.pool.offheap;
 
 import io.sigmalang.domain.pool.BufferLease;
 import io.sigmalang.domain.pool.BufferPool;
-import io.sigmalang.domain.pool.BufferSlots;
+import io.sigmalang.domain.pool.engine.BufferSlots;
 import io.sigmalang.domain.pool.PoolChecks;
 import io.sigmalang.domain.pool.PoolSettings;
 import io.sigmalang.domain.pool.PoolStats;
