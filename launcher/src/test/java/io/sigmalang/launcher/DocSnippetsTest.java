@@ -62,7 +62,8 @@ class DocSnippetsTest {
     @Test
     void everySnippetInTheDocsIsTheCodeThatRuns() throws IOException {
         Map<String, String> regions = regions(Files.readString(SOURCE));
-        assertEquals(List.of("plain-constructors", "guice-module"), new ArrayList<>(regions.keySet()));
+        assertEquals(List.of("plain-constructors", "guice-module", "batch-service"),
+                new ArrayList<>(regions.keySet()));
         assertTrue(regions.get("plain-constructors").lines().count() <= 15, "the plain example fits in 15 lines");
         int documents = 0;
         for (Path doc : DOCUMENTS) {

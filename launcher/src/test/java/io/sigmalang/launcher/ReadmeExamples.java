@@ -2,7 +2,11 @@ package io.sigmalang.launcher;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import io.sigmalang.adapters.container.ContainerWriter;
 import io.sigmalang.adapters.parser.RuleBasedTextParser;
+import io.sigmalang.domain.batch.BatchEncoder;
+import io.sigmalang.domain.batch.BatchSettings;
+import io.sigmalang.domain.batch.BatchSummary;
 import io.sigmalang.domain.codec.Decoder;
 import io.sigmalang.domain.codec.Encoder;
 import io.sigmalang.domain.codec.EncoderSettings;
@@ -14,6 +18,8 @@ import io.sigmalang.domain.tree.SemanticTree;
 import io.sigmalang.launcher.config.SigmalangConfig;
 import io.sigmalang.launcher.wiring.SigmalangModules;
 import io.sigmalang.pool.fixed.FixedBufferPool;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -52,5 +58,25 @@ final class ReadmeExamples {
             System.out.println(pool.name() + ": " + stream.length + " bytes");
         }
         // end::guice-module[]
+    }
+
+    static void batchService() throws IOException, InterruptedException {
+        // tag::batch-service[]
+        try (BufferPool pool = new FixedBufferPool(32, 4096)) {
+            EncoderSettings settings = EncoderSettings.defaults();
+            ByteArrayOutputStream file = new ByteArrayOutputStream();
+            ContainerWriter container = new ContainerWriter(file, settings, true);
+            try (BatchEncoder batch = new BatchEncoder(pool, settings, new RuleBasedTextParser(),
+                    BatchSettings.defaults().withWorkers(2), container)) {
+                batch.submit("alice", "Write a Python function to sort a list");
+                batch.submit("bob", "hi there");
+                batch.submit("alice", "hi there");
+                BatchSummary summary = batch.finish();
+                System.out.println(summary.conversations() + " conversations, " + summary.messages() + " messages");
+            }
+            container.finish();
+            System.out.println(file.size() + " container bytes");
+        }
+        // end::batch-service[]
     }
 }

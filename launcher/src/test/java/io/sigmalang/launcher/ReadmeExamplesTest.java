@@ -41,4 +41,18 @@ class ReadmeExamplesTest {
         assertEquals(1, lines.size());
         assertTrue(lines.get(0).startsWith("offheap: "), lines.get(0));
     }
+
+    @Test
+    void batchServiceEncodesTwoConversationsIntoOneContainer() {
+        List<String> lines = printedBy(() -> {
+            try {
+                ReadmeExamples.batchService();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertEquals(2, lines.size(), String.join("\n", lines));
+        assertEquals("2 conversations, 3 messages", lines.get(0));
+        assertTrue(lines.get(1).endsWith(" container bytes"), lines.get(1));
+    }
 }

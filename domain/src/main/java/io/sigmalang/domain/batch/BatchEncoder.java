@@ -288,6 +288,10 @@ public final class BatchEncoder implements AutoCloseable {
         private final ArrayDeque<String> queue = new ArrayDeque<>();
         private boolean scheduled;
         private boolean ending;
+        /** Abandoned after an error escaped: takes no more messages. */
+        private boolean dead;
+        /** Counted as ended (guarded by outputLock). */
+        private boolean counted;
 
         // Touched only by the task draining this conversation.
         private Encoder encoder;
@@ -303,6 +307,13 @@ public final class BatchEncoder implements AutoCloseable {
 
         void offer(String text) {
             synchronized (this) {
+                if (dead) {
+                    queued.release();
+                    synchronized (outputLock) {
+                        dropped++;
+                    }
+                    return;
+                }
                 queue.add(text);
                 schedule();
             }
@@ -310,6 +321,9 @@ public final class BatchEncoder implements AutoCloseable {
 
         void end() {
             synchronized (this) {
+                if (dead) {
+                    return;
+                }
                 ending = true;
                 schedule();
             }
@@ -324,6 +338,17 @@ public final class BatchEncoder implements AutoCloseable {
 
         @Override
         public void run() {
+            try {
+                drain();
+            } catch (Throwable t) {
+                // Even an error (out of memory, say) while encoding or reporting stops only this conversation,
+                // and never leaves the batch waiting: its queue's permits are returned, its encoder closed, and it
+                // is counted as ended, whatever else fails on the way.
+                abandon(t);
+            }
+        }
+
+        private void drain() {
             while (true) {
                 String text;
                 synchronized (this) {
@@ -338,12 +363,48 @@ public final class BatchEncoder implements AutoCloseable {
                     return;
                 }
                 queued.release();
-                try {
-                    encodeOne(text);
-                } catch (Error e) {
-                    // Even an error (out of memory, say) stops only this conversation: its end is still reported
-                    // and finish() does not wait for it forever.
-                    fail(encoded + 1, ConversationFailure.Cause.ERROR, e.toString());
+                encodeOne(text);
+            }
+        }
+
+        private void abandon(Throwable t) {
+            try {
+                synchronized (this) {
+                    dead = true;
+                    droppedHere += queue.size();
+                    queued.release(queue.size());
+                    queue.clear();
+                }
+                if (failure == null) {
+                    failure = new ConversationFailure(id, encoded + 1, ConversationFailure.Cause.ERROR, t.toString());
+                }
+                closeEncoder();
+            } catch (Throwable again) {
+                // Nothing more can be done for this conversation; it is still counted as ended below.
+            } finally {
+                synchronized (outputLock) {
+                    if (!counted) {
+                        counted = true;
+                        try {
+                            messages += encoded;
+                            dropped += droppedHere;
+                            failedConversations++;
+                            if (failure != null && failures.size() < FAILURES_KEPT) {
+                                failures.add(failure);
+                            }
+                            if (broken == null) {
+                                output.ended(number, new ConversationResult(number, id, encoded, droppedHere,
+                                        Optional.ofNullable(failure)));
+                            }
+                        } catch (IOException e) {
+                            broken = e;
+                        } catch (Throwable e) {
+                            // Reported as well as it could be; the count below is what matters.
+                        } finally {
+                            open--;
+                            outputLock.notifyAll();
+                        }
+                    }
                 }
             }
         }
@@ -426,6 +487,7 @@ public final class BatchEncoder implements AutoCloseable {
                         }
                     }
                 } finally {
+                    counted = true;
                     open--;
                     outputLock.notifyAll();
                 }

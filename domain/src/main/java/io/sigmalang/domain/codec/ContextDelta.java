@@ -38,15 +38,15 @@ final class ContextDelta {
     private static final int COPY = 1;
 
     /** Chosen operations as (kind, a, b) triples: literal (glyph index, -) or copy (start, count). */
-    private int[] ops = new int[48];
+    private int[] ops = new int[24];
     private int opCount;
-    private int[] bestOps = new int[48];
+    private int[] bestOps = new int[24];
     private int bestOpCount;
     private int bestDistance;
     private long bestSize;
     private int bestGlyphs;
     /** The content hash of each glyph of the message being planned; reused from message to message. */
-    private long[] hashes = new long[64];
+    private long[] hashes = new long[16];
 
     /**
      * Finds the smallest delta of the message against each base in the context.
@@ -108,7 +108,9 @@ final class ContextDelta {
             int bestLen = 0;
             int bestStart = -1;
             int bestBytes = 0;
-            for (int j = base.firstPosition(hashes[i]); j >= 0; j = base.nextPosition(j)) {
+            int candidates = 0;
+            for (int j = base.firstPosition(hashes[i]); j >= 0 && candidates < DeltaBase.MAX_POSITIONS_PER_GLYPH;
+                    j = base.nextPosition(j), candidates++) {
                 int len = 0;
                 while (i + len < message.count && j + len < base.count
                         && sameGlyph(message, i + len, base, j + len)) {

@@ -28,12 +28,11 @@ final class DeltaBase implements ByteSink {
     private int fill;
 
     // The index, built on first use: slot s holds the glyphs hashing to keys[s], from firsts[s] on through
-    // nextSame, at most MAX_POSITIONS_PER_GLYPH of them. firsts[s] == -1 marks an empty slot.
+    // nextSame, in glyph order. firsts[s] == -1 marks an empty slot. The delta search reads at most
+    // MAX_POSITIONS_PER_GLYPH of each chain.
     private boolean indexed;
     private long[] keys = new long[0];
     private int[] firsts = new int[0];
-    private int[] lasts = new int[0];
-    private int[] held = new int[0];
     private int[] nextSame = new int[0];
 
     /** A base over exactly {@code bytes}, well-formed full-form glyphs (kept, not copied). */
@@ -46,8 +45,8 @@ final class DeltaBase implements ByteSink {
 
     /** An empty base, to be written into after {@link #clear}. */
     DeltaBase() {
-        this.bytes = new byte[64];
-        this.starts = new int[16];
+        this.bytes = new byte[32];
+        this.starts = new int[8];
     }
 
     /** Empties this base to be written into, glyph byte by glyph byte, then {@link #seal sealed}. */
@@ -77,11 +76,10 @@ final class DeltaBase implements ByteSink {
 
     /** Bytes of heap this base holds in its arrays (for the per-conversation memory figures). */
     long retainedBytes() {
-        return bytes.length + 4L * (starts.length + firsts.length + lasts.length + held.length + nextSame.length)
-                + 8L * keys.length;
+        return bytes.length + 4L * (starts.length + firsts.length + nextSame.length) + 8L * keys.length;
     }
 
-    /** The first glyph whose content hashes to {@code hash}, or -1. */
+    /** The first glyph whose content hashes to {@code hash}, or -1; the chain goes on with {@link #nextPosition}. */
     int firstPosition(long hash) {
         if (!indexed) {
             index();
@@ -97,43 +95,35 @@ final class DeltaBase implements ByteSink {
         }
     }
 
-    /** The next glyph after {@code position} with the same content hash, or -1 (at most the first 16). */
+    /** The next glyph after {@code position} with the same content hash, or -1. */
     int nextPosition(int position) {
         return nextSame[position];
     }
 
     private void index() {
-        int slots = Integer.highestOneBit(Math.max(8, count) * 2 - 1) << 1;
-        if (keys.length < slots) {
+        // At most three quarters full: the smallest power of two above 4/3 of the glyphs.
+        int slots = Integer.highestOneBit(Math.max(4, count * 4 / 3 + 1) * 2 - 1);
+        if (keys.length < slots || keys.length > 4 * slots) {
             keys = new long[slots];
             firsts = new int[slots];
-            lasts = new int[slots];
-            held = new int[slots];
         } else {
             slots = keys.length;
         }
-        Arrays.fill(firsts, -1);
+        Arrays.fill(firsts, 0, slots, -1);
         if (nextSame.length < count) {
-            nextSame = new int[Math.max(count, nextSame.length * 2)];
+            nextSame = new int[count];
         }
         int mask = slots - 1;
-        for (int i = 0; i < count; i++) {
-            nextSame[i] = -1;
+        // Last glyph first, each put in front of its chain: every chain ends up in glyph order.
+        for (int i = count - 1; i >= 0; i--) {
             long h = glyphHash(bytes, starts[i], starts[i + 1]);
             int s = mix(h) & mask;
             while (firsts[s] >= 0 && keys[s] != h) {
                 s = (s + 1) & mask;
             }
-            if (firsts[s] < 0) {
-                keys[s] = h;
-                firsts[s] = i;
-                lasts[s] = i;
-                held[s] = 1;
-            } else if (held[s] < MAX_POSITIONS_PER_GLYPH) {
-                nextSame[lasts[s]] = i;
-                lasts[s] = i;
-                held[s]++;
-            }
+            keys[s] = h;
+            nextSame[i] = firsts[s];
+            firsts[s] = i;
         }
         indexed = true;
     }

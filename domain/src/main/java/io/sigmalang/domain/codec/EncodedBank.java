@@ -10,39 +10,57 @@ import java.util.Arrays;
  * check before every bank reference, at a fraction of the memory (a message's full form is tens of bytes, its
  * object tree hundreds).
  *
- * <p>Primitive tables only: an open-addressing table from hash to slot (deletion by backward shift), the
- * recording order as a doubly linked list of slot numbers, one byte array per slot reused while the new form
- * fits. Recording a tree already held allocates nothing. Not thread-safe.
+ * <p>Primitive tables only: an open-addressing table of slot numbers keyed by the slots' hashes (deletion by
+ * backward shift), the recording order as a doubly linked list of slot numbers, one exact-size byte array per
+ * slot, reused while the form keeps its length. Recording a tree already held allocates nothing. Not thread-safe.
  */
 final class EncodedBank {
     private static final int NONE = -1;
 
-    private final int capacity;
-    private final int[] tableKeys;
-    private final int[] tableSlots;
-    private final int mask;
+    /** Slots the bank starts with; it doubles up to its capacity as it fills, so a short conversation stays small. */
+    private static final int INITIAL_SLOTS = 16;
 
-    private final int[] hashes;
-    private final byte[][] forms;
-    private final int[] lengths;
-    private final int[] older;
-    private final int[] newer;
+    private final int capacity;
+    private int[] tableSlots;
+    private int mask;
+
+    private int[] hashes;
+    private byte[][] forms;
+    private int[] older;
+    private int[] newer;
     private int eldest = NONE;
     private int newest = NONE;
     private int size;
 
     EncodedBank(int capacity) {
         this.capacity = capacity;
-        int slots = Integer.highestOneBit(capacity * 2 - 1) << 1;
-        this.tableKeys = new int[slots];
-        this.tableSlots = new int[slots];
+        int slots = Math.min(capacity, INITIAL_SLOTS);
+        this.hashes = new int[slots];
+        this.forms = new byte[slots][];
+        this.older = new int[slots];
+        this.newer = new int[slots];
+        buildTable(slots);
+    }
+
+    /** A hash table of at least twice {@code slots} entries (at most half full), holding the current slots. */
+    private void buildTable(int slots) {
+        int size = Integer.highestOneBit(Math.max(2, slots) * 2 - 1) << 1;
+        tableSlots = new int[size];
         Arrays.fill(tableSlots, NONE);
-        this.mask = slots - 1;
-        this.hashes = new int[capacity];
-        this.forms = new byte[capacity][];
-        this.lengths = new int[capacity];
-        this.older = new int[capacity];
-        this.newer = new int[capacity];
+        mask = size - 1;
+        for (int s = eldest; s != NONE; s = newer[s]) {
+            insertKey(hashes[s], s);
+        }
+    }
+
+    /** Doubles the slot arrays (up to the capacity) and rebuilds the table for them. */
+    private void grow() {
+        int slots = Math.min(capacity, hashes.length * 2);
+        hashes = Arrays.copyOf(hashes, slots);
+        forms = Arrays.copyOf(forms, slots);
+        older = Arrays.copyOf(older, slots);
+        newer = Arrays.copyOf(newer, slots);
+        buildTable(slots);
     }
 
     /** Whether the bank holds, under {@code hash}, exactly the tree whose full form is {@code form[0, length)}. */
@@ -51,7 +69,7 @@ final class EncodedBank {
         if (slot == NONE) {
             return Lookup.MISS;
         }
-        return Arrays.equals(forms[slot], 0, lengths[slot], form, 0, length) ? Lookup.HIT : Lookup.COLLISION;
+        return Arrays.equals(forms[slot], 0, forms[slot].length, form, 0, length) ? Lookup.HIT : Lookup.COLLISION;
     }
 
     /** Records a message: its tree becomes the most recent under its hash; past capacity the eldest goes. */
@@ -65,15 +83,17 @@ final class EncodedBank {
             removeKey(hashes[slot]);
             insertKey(hash, slot);
         } else {
+            if (size == hashes.length) {
+                grow();
+            }
             slot = size++;
             insertKey(hash, slot);
         }
         hashes[slot] = hash;
-        if (forms[slot] == null || forms[slot].length < length) {
+        if (forms[slot] == null || forms[slot].length != length) {
             forms[slot] = new byte[length];
         }
         System.arraycopy(form, 0, forms[slot], 0, length);
-        lengths[slot] = length;
         linkNewest(slot);
     }
 
@@ -83,8 +103,7 @@ final class EncodedBank {
 
     /** Bytes of heap held in the bank's arrays and forms. */
     long retainedBytes() {
-        long bytes = 4L * (tableKeys.length + tableSlots.length + hashes.length + lengths.length + older.length
-                + newer.length) + 8L * forms.length;
+        long bytes = 4L * (tableSlots.length + hashes.length + older.length + newer.length) + 8L * forms.length;
         for (byte[] f : forms) {
             if (f != null) {
                 bytes += 16 + f.length;
@@ -101,7 +120,7 @@ final class EncodedBank {
             if (slot == NONE) {
                 return NONE;
             }
-            if (tableKeys[i] == hash) {
+            if (hashes[slot] == hash) {
                 return slot;
             }
         }
@@ -112,23 +131,21 @@ final class EncodedBank {
         while (tableSlots[i] != NONE) {
             i = (i + 1) & mask;
         }
-        tableKeys[i] = hash;
         tableSlots[i] = slot;
     }
 
     /** Removes a key and shifts the entries after it back so that every probe sequence stays unbroken. */
     private void removeKey(int hash) {
         int i = mix(hash) & mask;
-        while (tableKeys[i] != hash || tableSlots[i] == NONE) {
+        while (tableSlots[i] == NONE || hashes[tableSlots[i]] != hash) {
             i = (i + 1) & mask;
         }
         tableSlots[i] = NONE;
         for (int j = (i + 1) & mask; tableSlots[j] != NONE; j = (j + 1) & mask) {
-            int home = mix(tableKeys[j]) & mask;
+            int home = mix(hashes[tableSlots[j]]) & mask;
             // Move j back into the hole at i unless its home lies cyclically in (i, j].
             boolean homeBetween = i <= j ? (home > i && home <= j) : (home > i || home <= j);
             if (!homeBetween) {
-                tableKeys[i] = tableKeys[j];
                 tableSlots[i] = tableSlots[j];
                 tableSlots[j] = NONE;
                 i = j;

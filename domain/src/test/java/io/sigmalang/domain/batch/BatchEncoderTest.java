@@ -396,4 +396,39 @@ class BatchEncoderTest {
         }
         assertEquals(5, output.results.size(), "each failed conversation was still ended");
     }
+
+    @Test
+    void anErrorInOneConversationNeitherHangsTheBatchNorStopsTheOthers() throws Exception {
+        TextParser exploding = text -> {
+            if (text.equals("BOOM")) {
+                throw new OutOfMemoryError("simulated");
+            }
+            return PARSER.parse(text);
+        };
+        RecordingOutput output = new RecordingOutput();
+        HeapTestPool pool = new HeapTestPool(4096);
+        BatchSummary summary;
+        try (BatchEncoder batch = new BatchEncoder(pool, EncoderSettings.defaults(), exploding,
+                BatchSettings.defaults().withWorkers(2).withMaxQueued(2), output)) {
+            batch.submit("a", "hi there");
+            batch.submit("x", "hi there");
+            batch.submit("x", "BOOM");
+            for (int i = 0; i < 50; i++) {
+                batch.submit("x", "thanks");  // dropped, and never waits on a queue nobody drains
+                batch.submit("a", "thanks " + i);
+            }
+            summary = batch.finish();
+        }
+        assertEquals(1, summary.failedConversations());
+        ConversationFailure f = summary.failures().get(0);
+        assertEquals("x", f.id());
+        assertEquals(2, f.message());
+        assertEquals(ConversationFailure.Cause.ERROR, f.cause());
+        assertTrue(f.reason().contains("simulated"), f.reason());
+        assertEquals(51 + 1, summary.messages(), "a's 51 and x's first");
+        assertEquals(50, summary.dropped());
+        assertEquals(List.of(), output.violations);
+        assertEquals(2, output.results.size(), "the abandoned conversation was still ended");
+        assertEquals(0, pool.outstanding());
+    }
 }

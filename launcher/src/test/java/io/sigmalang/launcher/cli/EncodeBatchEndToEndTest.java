@@ -94,7 +94,8 @@ class EncodeBatchEndToEndTest {
     }
 
     @Test
-    void everyConversationIsTheSameStreamsAsEncodingItAloneWhateverThreadsAndPool() throws IOException {
+    void everyConversationIsTheSameStreamsAsEncodingItAloneWhateverThreadsAndPoolAndNoLeaseIsLeft()
+            throws IOException {
         Map<String, List<String>> conversations = conversations(12, 15, 1);
         Map<String, List<byte[]>> expected = new LinkedHashMap<>();
         for (var e : conversations.entrySet()) {
@@ -105,8 +106,9 @@ class EncodeBatchEndToEndTest {
             for (String threads : List.of("1", "2", "8")) {
                 Path input = Files.writeString(dir.resolve("in" + run + ".jsonl"), jsonLines(conversations, run));
                 Path out = dir.resolve("out" + run + ".sigma");
+                // Strict leak detection: closing the pool at the end fails the run if any lease is still out.
                 CliRun r = run("encode-batch", input.toString(), "-o", out.toString(), "--threads", threads,
-                        "--pool", pool);
+                        "--pool", pool, "--set", "pool.leak-detection=strict");
                 assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
                 assertTrue(r.err().startsWith("encoded 12 conversations (0 failed), 180 messages"), r.err());
                 Map<String, List<byte[]>> got = streams(out);
