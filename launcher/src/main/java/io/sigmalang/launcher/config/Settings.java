@@ -64,11 +64,6 @@ public final class Settings {
         return List.copyOf(byKey.values());
     }
 
-    /** The encoder's keys. */
-    static List<Setting> encoder() {
-        return ENCODER;
-    }
-
     /** The setting for {@code key}, or {@code null} when there is none. */
     public Setting byKey(String key) {
         return byKey.get(key);

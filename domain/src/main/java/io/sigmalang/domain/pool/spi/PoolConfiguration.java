@@ -69,7 +69,7 @@ public final class PoolConfiguration {
         return origins.getOrDefault(knob.key(), PoolCatalog.DEFAULTS);
     }
 
-    /** Every key with its value, spelled as a source would, in no particular order. */
+    /** The values of {@code knobs}, spelled as a source would, in the order of {@code knobs}. */
     public Map<String, Object> spelled(Iterable<PoolKnob> knobs) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (PoolKnob knob : knobs) {
