@@ -264,4 +264,31 @@ class ContainerTest {
                             () -> ContainerIndex.read(channel)).getMessage());
         }
     }
+
+    @Test
+    void everyFlippedByteThroughTheIndexIsAContainerOrStreamErrorNeverAnythingElse(@TempDir Path dir)
+            throws Exception {
+        byte[] container = batchContainer(conversations(), 5);
+        Path file = dir.resolve("flipped.sigma");
+        for (int i = 0; i < container.length; i++) {
+            for (int bit : new int[] {0x01, 0x80}) {
+                byte[] flipped = container.clone();
+                flipped[i] ^= (byte) bit;
+                Files.write(file, flipped);
+                try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+                    ContainerIndex index = ContainerIndex.read(channel);
+                    for (ContainerIndex.Entry e : index.conversations()) {
+                        SigmaDecoder decoder = new SigmaDecoder(index.header().settings());
+                        for (ContainerIndex.Located s : index.streams(e)) {
+                            decoder.decode(index.read(s));
+                        }
+                    }
+                } catch (MalformedContainerException | io.sigmalang.domain.format.MalformedStreamException e) {
+                    assertTrue(!e.getMessage().contains("\n"), e.getMessage());
+                } catch (RuntimeException e) {
+                    throw new AssertionError("byte " + i + " flipped with " + bit + ": " + e, e);
+                }
+            }
+        }
+    }
 }

@@ -133,7 +133,11 @@ public final class SigmaEncoder implements Encoder {
         return (int) size;
     }
 
-    /** Ends the conversation: drops the Σ-bank and the context; later encodes throw. */
+    /**
+     * Ends the conversation: later encodes throw. This encoder holds no pool buffer between messages (its context
+     * window is on the heap, not yet in pooled buffers), so there is nothing to release; its state goes with the
+     * last reference to it.
+     */
     @Override
     public void close() {
         closed = true;

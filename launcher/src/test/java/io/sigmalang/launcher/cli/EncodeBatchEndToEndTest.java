@@ -205,4 +205,18 @@ class EncodeBatchEndToEndTest {
                 + " (expected {\"conversation\": \"ID\", \"text\": \"MESSAGE\"})"), r.errLines());
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void aVersion1ContainerStillDecodesWithOneNoteThatACutCannotBeSeen() throws IOException {
+        // Version 1: header (bank+delta, depth 4, capacity 1024), then one 12-byte record: the conformance
+        // README's worked example, a composite 80 holding a leaf 16 "f".
+        Path v1 = Files.write(dir.resolve("old.sigma"), java.util.HexFormat.of().parseHex(
+                "53474c43" + "01" + "03" + "04" + "00" + "00000400" + "0000000c" + "40000003df503001660b341a"));
+        CliRun r = run("decode", v1.toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        assertEquals(List.of("{\"primitive\":80,\"children\":[{\"primitive\":16,\"value\":\"f\"}]}"), r.outLines());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains("version 1 container: a file cut at a record boundary cannot be told from a whole"
+                + " one"), r.err());
+    }
 }
