@@ -4,6 +4,7 @@ import io.sigmalang.adapters.container.ContainerRecord.Ended;
 import io.sigmalang.adapters.container.ContainerRecord.Opened;
 import io.sigmalang.adapters.container.ContainerRecord.Stream;
 import io.sigmalang.domain.codec.Decoder;
+import io.sigmalang.domain.codec.DecoderLimitException;
 import io.sigmalang.domain.codec.EncoderSettings;
 import io.sigmalang.domain.format.MalformedStreamException;
 import io.sigmalang.domain.tree.SemanticTree;
@@ -54,8 +55,11 @@ public final class ContainerDecoding {
                     } catch (MalformedStreamException e) {
                         String where = reader.header().batch() ? "conversation \"" + id + "\" message " + s.message()
                                 : "message " + s.message();
-                        MalformedContainerException refused = new MalformedContainerException(e.problem()
-                                + " (stream byte " + e.offset() + ")", where, s.message(), s.offset() + e.offset());
+                        // A limit is about the whole message, not a byte of it: the stream's start is named.
+                        boolean limit = e instanceof DecoderLimitException;
+                        MalformedContainerException refused = new MalformedContainerException(limit ? e.problem()
+                                : e.problem() + " (stream byte " + e.offset() + ")", where, s.message(),
+                                limit ? s.offset() : s.offset() + e.offset());
                         refused.initCause(e);
                         throw refused;
                     }

@@ -376,7 +376,10 @@ public final class BatchEncoder implements AutoCloseable {
                     queue.clear();
                 }
                 if (failure == null) {
-                    failure = new ConversationFailure(id, encoded + 1, ConversationFailure.Cause.ERROR, t.toString());
+                    failure = t instanceof OutOfMemoryError
+                            ? new ConversationFailure(id, encoded + 1, ConversationFailure.Cause.OUT_OF_MEMORY,
+                                    String.valueOf(t.getMessage()))
+                            : new ConversationFailure(id, encoded + 1, ConversationFailure.Cause.ERROR, t.toString());
                 }
                 closeEncoder();
             } catch (Throwable again) {

@@ -12,6 +12,8 @@ public record ConversationFailure(String id, long message, Cause cause, String r
         REJECTED,
         /** The pool refused a buffer at its configured bound (a configuration limit, not bad data). */
         POOL_EXHAUSTED,
+        /** The JVM ran out of memory while encoding it (a resource failure, not bad data); the reason is the error's. */
+        OUT_OF_MEMORY,
         /** Anything else: a defect or a resource failure while encoding. */
         ERROR
     }

@@ -141,6 +141,9 @@ final class EncodeCommand extends BaseCommand {
             case REJECTED -> new CliException(ExitCodes.DATA, where + ": " + f.reason());
             case POOL_EXHAUSTED -> Launch.poolExhausted(new PoolExhaustedException(f.reason(), pool.stats()), where,
                     config);
+            case OUT_OF_MEMORY -> new CliException(ExitCodes.OUT_OF_MEMORY, "out of memory (" + f.reason()
+                    + ", Java heap of " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB) at " + where
+                    + ": give the JVM more with java -Xmx..., or lower the limits of the input it reads");
             case ERROR -> new CliException(ExitCodes.SOFTWARE, where + ": internal error: " + f.reason());
         };
     }
