@@ -423,7 +423,7 @@ class BatchEncoderTest {
         ConversationFailure f = summary.failures().get(0);
         assertEquals("x", f.id());
         assertEquals(2, f.message());
-        assertEquals(ConversationFailure.Cause.ERROR, f.cause());
+        assertEquals(ConversationFailure.Cause.OUT_OF_MEMORY, f.cause(), "an OutOfMemoryError is named as such");
         assertTrue(f.reason().contains("simulated"), f.reason());
         assertEquals(51 + 1, summary.messages(), "a's 51 and x's first");
         assertEquals(50, summary.dropped());
