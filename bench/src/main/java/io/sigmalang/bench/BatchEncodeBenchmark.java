@@ -43,6 +43,11 @@ public class BatchEncodeBenchmark extends BenchmarkConfig {
     static final int CONVERSATIONS = 100;
     static final int MESSAGES_EACH = 40;
     static final int MESSAGES = CONVERSATIONS * MESSAGES_EACH;
+    /**
+     * Every pool is sized for the demand: each of the 100 conversations holds its context window's buffer (two
+     * while its window spans a buffer boundary) for as long as it is open, and each worker a stream's buffer.
+     */
+    static final int POOL_CAPACITY = 128;
 
     @Param({"fixed", "adaptive", "offheap", "allocating"})
     public String pool;
@@ -76,7 +81,7 @@ public class BatchEncodeBenchmark extends BenchmarkConfig {
             }
         }
         bufferPool = pool.equals("allocating") ? new AllocatingBufferPool(BUFFER_SIZE)
-                : PoolStrategy.byLabel(pool).create(PoolBenchmark.POOL_CAPACITY, BUFFER_SIZE);
+                : PoolStrategy.byLabel(pool).create(POOL_CAPACITY, BUFFER_SIZE);
         settings = workers.equals("virtual") ? BatchSettings.defaults().withVirtualThreads()
                 : BatchSettings.defaults().withWorkers(Integer.parseInt(workers));
     }

@@ -111,15 +111,17 @@ final class PoolWorkloads {
 
     /** One pass of the corpus through a new encoder on {@code pool}; returns the stream bytes written. */
     long encodePass(BufferPool pool, MessageDigest digest) {
-        Encoder encoder = encoders.apply(pool, settings);
         long written = 0;
-        for (SemanticTree tree : trees) {
-            byte[] stream = encoder.encode(tree);
-            written += stream.length;
-            if (digest != null) {
-                lengthPrefix.putInt(0, stream.length);
-                digest.update(lengthPrefix.array());
-                digest.update(stream);
+        // Closed after the pass: an open encoder holds its context window's buffers.
+        try (Encoder encoder = encoders.apply(pool, settings)) {
+            for (SemanticTree tree : trees) {
+                byte[] stream = encoder.encode(tree);
+                written += stream.length;
+                if (digest != null) {
+                    lengthPrefix.putInt(0, stream.length);
+                    digest.update(lengthPrefix.array());
+                    digest.update(stream);
+                }
             }
         }
         return written;

@@ -60,7 +60,7 @@ final class ContextDelta {
             hashes = new long[Math.max(message.count, hashes.length * 2)];
         }
         for (int i = 0; i < message.count; i++) {
-            hashes[i] = DeltaBase.glyphHash(message.bytes, message.starts[i], message.starts[i + 1]);
+            hashes[i] = message.glyphHash(i);
         }
         for (int d = 1; d <= context.size(); d++) {
             long size = planAgainst(message, hashes, context.get(d));
@@ -89,7 +89,7 @@ final class ContextDelta {
             if (bestOps[k] == LITERAL) {
                 int g = bestOps[k + 1];
                 for (int i = message.starts[g]; i < message.starts[g + 1]; i++) {
-                    out.write(message.bytes[i]);
+                    out.write(message.byteAt(i));
                 }
             } else {
                 int start = bestOps[k + 1];
@@ -114,7 +114,7 @@ final class ContextDelta {
                     j = base.nextPosition(j), candidates++) {
                 int len = 0;
                 while (i + len < message.count && j + len < base.count
-                        && sameGlyph(message, i + len, base, j + len)) {
+                        && message.sameGlyph(i + len, base, j + len)) {
                     len++;
                 }
                 int bytes = message.starts[i + len] - message.starts[i];
@@ -145,10 +145,6 @@ final class ContextDelta {
         ops[opCount++] = kind;
         ops[opCount++] = a;
         ops[opCount++] = b;
-    }
-
-    private static boolean sameGlyph(DeltaBase x, int i, DeltaBase y, int j) {
-        return Arrays.equals(x.bytes, x.starts[i], x.starts[i + 1], y.bytes, y.starts[j], y.starts[j + 1]);
     }
 
     static int copyGlyphLength(int start, int count) {
@@ -215,30 +211,30 @@ final class ContextDelta {
             reader.next();
             int from;
             int to;
-            byte[] source;
+            boolean copied;
             if (reader.type() == GlyphType.DELTA) {
                 readCopy(in, reader, base, range);
                 count += range[1];
                 from = base.starts[(int) range[0]];
                 to = base.starts[(int) (range[0] + range[1])];
-                source = base.bytes;
+                copied = true;
             } else if (reader.type() == GlyphType.REFERENCE) {
                 throw new MalformedStreamException("REFERENCE glyph inside a delta", reader.streamOffset());
             } else {
                 count++;
                 from = reader.start();
                 to = reader.position();
-                source = null;
+                copied = false;
             }
             if (count > Glyphs.MAX_GLYPHS) {
                 throw new MalformedStreamException("the delta rebuilds more than " + Glyphs.MAX_GLYPHS + " glyphs",
                         reader.streamOffset());
             }
             if (out != null) {
-                if (source == null) {
-                    in.get(from, out, at, to - from);
+                if (copied) {
+                    base.copy(from, to, out, at);
                 } else {
-                    System.arraycopy(source, from, out, at, to - from);
+                    in.get(from, out, at, to - from);
                 }
             }
             at += to - from;

@@ -3,12 +3,17 @@ package io.sigmalang.domain.codec;
 import java.util.Arrays;
 
 /**
- * The encoder's Σ-bank: the same membership as the decoder's {@link SigmaBank} (every message recorded under
- * its Σ-hash, a hash keeps only its latest tree, the least recently recorded evicted past capacity), but
- * holding each tree as its full-form glyph bytes instead of as objects. The full form is exact and
- * deterministic, so two trees are equal exactly when their full forms are: comparing bytes keeps the equal-tree
- * check before every bank reference, at a fraction of the memory (a message's full form is tens of bytes, its
- * object tree hundreds).
+ * The Σ-bank of an encoder and of a decoder: recent trees by Σ-hash, bounded, least recently recorded evicted
+ * first, each tree held as its full-form glyph bytes instead of as objects.
+ *
+ * <p>Encoder and decoder each keep one and apply the same operation for every message, in the same order:
+ * {@link #record} the message's full form under its hash (a hash keeps only its latest tree; past capacity the
+ * least recently recorded goes). Looking up changes nothing. So the two banks hold the same trees after every
+ * message, evictions included, and every reference the encoder emits resolves in the decoder, which rebuilds
+ * the tree from the bytes. The full form is exact and deterministic, so two trees are equal exactly when their
+ * full forms are: comparing bytes keeps the equal-tree check before every bank reference (a hash shared by two
+ * trees costs a full encoding, never a wrong decode), at a fraction of the memory (a message's full form is
+ * tens of bytes, its object tree hundreds).
  *
  * <p>Primitive tables only: an open-addressing table of slot numbers keyed by the slots' hashes (deletion by
  * backward shift), the recording order as a doubly linked list of slot numbers, one exact-size byte array per
@@ -26,6 +31,8 @@ final class EncodedBank {
 
     private int[] hashes;
     private byte[][] forms;
+    private int[] glyphCounts;
+    private long heldBytes;
     private int[] older;
     private int[] newer;
     private int eldest = NONE;
@@ -37,6 +44,7 @@ final class EncodedBank {
         int slots = Math.min(capacity, INITIAL_SLOTS);
         this.hashes = new int[slots];
         this.forms = new byte[slots][];
+        this.glyphCounts = new int[slots];
         this.older = new int[slots];
         this.newer = new int[slots];
         buildTable(slots);
@@ -58,6 +66,7 @@ final class EncodedBank {
         int slots = Math.min(capacity, hashes.length * 2);
         hashes = Arrays.copyOf(hashes, slots);
         forms = Arrays.copyOf(forms, slots);
+        glyphCounts = Arrays.copyOf(glyphCounts, slots);
         older = Arrays.copyOf(older, slots);
         newer = Arrays.copyOf(newer, slots);
         buildTable(slots);
@@ -72,14 +81,59 @@ final class EncodedBank {
         return Arrays.equals(forms[slot], 0, forms[slot].length, form, 0, length) ? Lookup.HIT : Lookup.COLLISION;
     }
 
+    /** {@link #find(int, byte[], int)} for a full form held in a context window frame. */
+    Lookup find(int hash, DeltaBase form) {
+        int slot = slotOf(hash);
+        if (slot == NONE) {
+            return Lookup.MISS;
+        }
+        return form.equalsBytes(forms[slot], forms[slot].length) ? Lookup.HIT : Lookup.COLLISION;
+    }
+
+    /**
+     * The full form held under {@code hash} (the bank's own array: read it, never change it), or null. Its glyph
+     * count is {@link #glyphCountOf}.
+     */
+    byte[] formOf(int hash) {
+        int slot = slotOf(hash);
+        return slot == NONE ? null : forms[slot];
+    }
+
+    /** The number of glyphs of the full form held under {@code hash}, or 0. */
+    int glyphCountOf(int hash) {
+        int slot = slotOf(hash);
+        return slot == NONE ? 0 : glyphCounts[slot];
+    }
+
     /** Records a message: its tree becomes the most recent under its hash; past capacity the eldest goes. */
     void record(int hash, byte[] form, int length) {
+        int slot = slotFor(hash, length);
+        if (forms[slot] != form) {
+            System.arraycopy(form, 0, forms[slot], 0, length);
+        }
+        glyphCounts[slot] = 0;
+        linkNewest(slot);
+    }
+
+    /** {@link #record(int, byte[], int)} for a full form held in a context window frame. */
+    void record(int hash, DeltaBase form) {
+        int length = form.length();
+        int slot = slotFor(hash, length);
+        form.copy(0, length, forms[slot], 0);
+        glyphCounts[slot] = form.count;
+        linkNewest(slot);
+    }
+
+    /** The slot a record under {@code hash} goes to, unlinked, with a form array of exactly {@code length}. */
+    private int slotFor(int hash, int length) {
         int slot = slotOf(hash);
         if (slot != NONE) {
             unlink(slot);
+            heldBytes -= forms[slot].length;
         } else if (size == capacity) {
             slot = eldest;
             unlink(slot);
+            heldBytes -= forms[slot].length;
             removeKey(hashes[slot]);
             insertKey(hash, slot);
         } else {
@@ -93,8 +147,22 @@ final class EncodedBank {
         if (forms[slot] == null || forms[slot].length != length) {
             forms[slot] = new byte[length];
         }
-        System.arraycopy(form, 0, forms[slot], 0, length);
-        linkNewest(slot);
+        heldBytes += length;
+        return slot;
+    }
+
+    /** The full-form bytes of the trees held now. */
+    long heldBytes() {
+        return heldBytes;
+    }
+
+    /** What {@link #heldBytes()} would be after recording a tree of {@code bytes} under {@code hash}; no change. */
+    long heldBytesAfter(int hash, long bytes) {
+        int slot = slotOf(hash);
+        if (slot != NONE) {
+            return heldBytes - forms[slot].length + bytes;
+        }
+        return heldBytes + bytes - (size == capacity ? forms[eldest].length : 0);
     }
 
     int size() {

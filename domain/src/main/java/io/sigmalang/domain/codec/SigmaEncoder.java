@@ -1,5 +1,6 @@
 package io.sigmalang.domain.codec;
 
+import io.sigmalang.domain.wire.Crc16;
 import io.sigmalang.domain.wire.FullFormWriter;
 import io.sigmalang.domain.wire.GlyphType;
 import io.sigmalang.domain.wire.Glyphs;
@@ -28,15 +29,21 @@ import java.util.OptionalInt;
  * too small, then handed to a {@link StreamSink} in place or copied to its destination; every lease is released
  * on every path, failures included. The pool decides where the bytes are staged, never what they are.
  *
- * <p>With the bank or the delta on, the tree is walked to write its full form once, into the {@link DeltaBase}
- * that becomes this message's entry in the context window; the bank compares and keeps that form (not the
- * tree: see {@link EncodedBank}), the delta search reads it there, and on the full path the stream's glyphs
- * are copied from it (bytes, not a second walk). The base that falls out of the window is
- * reused for the next message, and the delta index is made of primitive arrays, so in the steady state a
- * message costs no allocation for the context.
+ * <p>With the bank or the delta on, the tree is walked to write its full form once, into the conversation's
+ * {@link ContextWindow}: a frame at the tail of buffers leased from the pool and held for as long as the
+ * conversation is open, with room for the stream's header before the glyphs and its CRC after them. The bank
+ * compares and keeps that form (not the tree: see {@link EncodedBank}), the delta search reads it there, and on
+ * the full path the stream that goes out <em>is</em> that frame: the header and CRC are filled in around the
+ * glyphs and the sink reads the window's own buffers (the copying forms copy from them). Nothing is written
+ * twice. The frame joins the window once the stream has been delivered; the window's bases and the delta index
+ * are reused from message to message, so in the steady state a message costs no allocation for the context.
+ * So an open encoder holds one lease of its pool (more while its window spans buffers), and {@link #close()}
+ * releases them: the pool's outstanding leases follow the live conversations.
  *
  * <p>The encoder's state (sequence number, Σ-bank, context) changes only once a stream has been delivered, so
- * a rejected tree or a too-small destination leaves it as it was. Not thread-safe.
+ * a rejected tree, a too-small destination, a failing sink or a pool that refuses a buffer
+ * ({@link io.sigmalang.domain.pool.PoolExhaustedException}) leaves it as it was, every buffer leased for that
+ * message released: the encoder stays usable. Not thread-safe.
  */
 public final class SigmaEncoder implements Encoder {
     /** The Σ-bank reference glyph's id (primitive 0x0A, REFERENCE) and payload size. */
@@ -65,8 +72,10 @@ public final class SigmaEncoder implements Encoder {
     private int codebookId;
     private int hash;
     private EncodedBank.Lookup bankLookup;
-    /** The current message's full form (delta on); after the message it joins the window. */
+    /** The current message's full form (bank or delta on), a frame of the window; it joins it on commit. */
     private DeltaBase messageBase;
+    /** Where the current message's frame region (header reserved before the glyphs) begins in the window. */
+    private long frameFrom;
 
     // Statistics.
     private long messages;
@@ -92,16 +101,23 @@ public final class SigmaEncoder implements Encoder {
         this.writer = new PooledStreamWriter(pool);
         this.sigmaHash = settings.bankEnabled() ? new SigmaHash() : null;
         this.bank = settings.bankEnabled() ? new EncodedBank(settings.bankCapacity()) : null;
-        this.context = settings.deltaEnabled() ? new ContextWindow(settings.contextDepth()) : null;
+        this.context = settings.deltaEnabled() || settings.bankEnabled()
+                ? new ContextWindow(settings.deltaEnabled() ? settings.contextDepth() : 0, pool)
+                : null;
         this.delta = settings.deltaEnabled() ? new ContextDelta() : null;
-        this.messageBase = settings.deltaEnabled() || settings.bankEnabled() ? new DeltaBase() : null;
     }
 
     @Override
     public byte[] encode(SemanticTree tree) {
         long started = System.nanoTime();
         plan(tree.root());
-        byte[] out = new byte[(int) size];
+        byte[] out;
+        try {
+            out = new byte[(int) size];
+        } catch (RuntimeException | Error e) {
+            abandon();
+            throw e;
+        }
         deliver(tree, ByteBuffer.wrap(out), started);
         return out;
     }
@@ -111,6 +127,7 @@ public final class SigmaEncoder implements Encoder {
         long started = System.nanoTime();
         plan(tree.root());
         if (out.remaining() < size) {
+            abandon();
             throw new BufferOverflowException();
         }
         deliver(tree, out, started);
@@ -121,26 +138,49 @@ public final class SigmaEncoder implements Encoder {
     public int encode(SemanticTree tree, StreamSink sink) throws IOException {
         long started = System.nanoTime();
         plan(tree.root());
-        BufferLease lease = pool.acquire();
-        try {
-            writeStream(tree.root(), lease.buffer());
-            writer.seal();
-            sink.accept(writer);
-        } finally {
-            release(lease);
+        if (path == EncodingPath.FULL && messageBase != null) {
+            WindowBuffers window = context.buffers();
+            try {
+                sealFrame();
+                sink.accept(window.region(frameFrom, frameFrom + size));
+            } catch (IOException | RuntimeException | Error e) {
+                abandon();
+                throw e;
+            } finally {
+                window.endRegion();
+            }
+        } else {
+            try {
+                BufferLease lease = pool.acquire();
+                try {
+                    writeStream(tree.root(), lease.buffer());
+                    writer.seal();
+                    sink.accept(writer);
+                } finally {
+                    release(lease);
+                }
+            } catch (IOException | RuntimeException | Error e) {
+                abandon();
+                throw e;
+            }
         }
-        commit(tree, tree.root(), started);
+        commit(tree, started);
         return (int) size;
     }
 
     /**
-     * Ends the conversation: later encodes throw. This encoder holds no pool buffer between messages (its context
-     * window is on the heap, not yet in pooled buffers), so there is nothing to release; its state goes with the
-     * last reference to it.
+     * Ends the conversation: releases the buffers of its context window back to the pool; later encodes throw.
+     * Closing twice does nothing.
      */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
+        if (context != null) {
+            context.close();
+        }
     }
 
     /** Chooses the form and sizes the stream; changes no state that outlives a failed message. */
@@ -153,11 +193,27 @@ public final class SigmaEncoder implements Encoder {
         fullSize = Glyphs.HEADER_BYTES + glyphBytes + Glyphs.CRC_BYTES;
         path = EncodingPath.FULL;
         size = fullSize;
-        if (messageBase != null) {
-            messageBase.clear();
-            fullForm.write(root, messageBase);
-            messageBase.seal();
+        if (context != null) {
+            frameFrom = context.buffers().tail();
+            try {
+                context.begin(Glyphs.HEADER_BYTES);
+                fullForm.write(root, context);
+                messageBase = context.seal(Glyphs.CRC_BYTES);
+            } catch (RuntimeException | Error e) {
+                context.abort();
+                throw e;
+            }
         }
+        try {
+            choosePath(root);
+        } catch (RuntimeException | Error e) {
+            abandon();
+            throw e;
+        }
+    }
+
+    /** Tries the shorter forms in the reference's order; {@link #plan} has sized the full form. */
+    private void choosePath(SemanticNode root) {
 
         OptionalInt match = settings.codebook().match(root);
         if (match.isPresent()) {
@@ -175,7 +231,7 @@ public final class SigmaEncoder implements Encoder {
         }
         if (bank != null) {
             hash = sigmaHash.of(root);
-            bankLookup = bank.find(hash, messageBase.bytes, messageBase.length());
+            bankLookup = bank.find(hash, messageBase);
             if (bankLookup == EncodedBank.Lookup.HIT) {
                 if (path == EncodingPath.FULL && BANK_REFERENCE_SIZE < size) {
                     path = EncodingPath.BANK_REFERENCE;
@@ -183,7 +239,7 @@ public final class SigmaEncoder implements Encoder {
                 }
             }
         }
-        if (context != null) {
+        if (delta != null) {
             if (path == EncodingPath.FULL && context.size() > 0) {
                 long deltaSize = delta.plan(messageBase, context);
                 if (deltaSize >= 0 && deltaSize < size) {
@@ -194,16 +250,56 @@ public final class SigmaEncoder implements Encoder {
         }
     }
 
-    /** Writes the planned stream through the pool, copies it to {@code out}, then updates the state. */
-    private void deliver(SemanticTree tree, ByteBuffer out, long started) {
-        BufferLease lease = pool.acquire();
-        try {
-            writeStream(tree.root(), lease.buffer());
-            writer.copyTo(out);
-        } finally {
-            release(lease);
+    /** Forgets the message being encoded: its frame and the buffers leased only for it. The state is unchanged. */
+    private void abandon() {
+        if (context != null) {
+            context.abort();
         }
-        commit(tree, tree.root(), started);
+    }
+
+    /**
+     * Fills in the header and CRC around the message's glyphs in its window frame: on the full path the frame
+     * is the stream.
+     */
+    private void sealFrame() {
+        WindowBuffers window = context.buffers();
+        int header = Glyphs.header(Glyphs.VERSION, 0, sequence & 0xFFF, fullGlyphs);
+        window.put(frameFrom, header >>> 24);
+        window.put(frameFrom + 1, header >>> 16);
+        window.put(frameFrom + 2, header >>> 8);
+        window.put(frameFrom + 3, header);
+        long crcAt = frameFrom + size - Glyphs.CRC_BYTES;
+        int crc = Crc16.INITIAL;
+        for (long p = frameFrom; p < crcAt; p++) {
+            crc = Crc16.update(crc, window.get(p));
+        }
+        window.put(crcAt, crc >>> 8);
+        window.put(crcAt + 1, crc & 0xFF);
+    }
+
+    /**
+     * Writes the planned stream through the pool (on the full path: seals the window frame), copies it to
+     * {@code out}, then updates the state.
+     */
+    private void deliver(SemanticTree tree, ByteBuffer out, long started) {
+        try {
+            if (path == EncodingPath.FULL && messageBase != null) {
+                sealFrame();
+                context.buffers().copyTo(frameFrom, frameFrom + size, out);
+            } else {
+                BufferLease lease = pool.acquire();
+                try {
+                    writeStream(tree.root(), lease.buffer());
+                    writer.copyTo(out);
+                } finally {
+                    release(lease);
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            abandon();
+            throw e;
+        }
+        commit(tree, started);
     }
 
     /** Writes the planned stream into {@code first}, the buffer of a lease the caller holds, and chained leases. */
@@ -229,13 +325,7 @@ public final class SigmaEncoder implements Encoder {
                 writer.write(hash);
             }
             case CONTEXT_DELTA -> delta.write(messageBase, writer);
-            case FULL -> {
-                if (messageBase != null) {
-                    writer.write(messageBase.bytes, 0, messageBase.length());
-                } else {
-                    fullForm.write(root, writer);
-                }
-            }
+            case FULL -> fullForm.write(root, writer);
         }
         writer.writeCrc();
         if (writer.written() != size) {
@@ -253,7 +343,7 @@ public final class SigmaEncoder implements Encoder {
         }
     }
 
-    private void commit(SemanticTree tree, SemanticNode root, long started) {
+    private void commit(SemanticTree tree, long started) {
         sequence++;
         if (bank != null) {
             switch (bankLookup) {
@@ -264,10 +354,11 @@ public final class SigmaEncoder implements Encoder {
                     bankCollisions++;
                 }
             }
-            bank.record(hash, messageBase.bytes, messageBase.length());
+            bank.record(hash, messageBase);
         }
         if (context != null) {
-            messageBase = context.pushAndRecycle(messageBase);
+            context.commit();
+            messageBase = null;
         }
         messages++;
         fullFormBytes += fullSize;

@@ -376,6 +376,7 @@ class BatchEncoderTest {
         BufferPool pool = mock(BufferPool.class);
         PoolStats stats = new PoolStats("refusing", 0, 64, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         when(pool.stats()).thenReturn(stats);
+        when(pool.bufferSize()).thenReturn(64);
         when(pool.acquire()).thenThrow(new PoolExhaustedException("pool 'refusing' is exhausted", stats));
         RecordingOutput output = new RecordingOutput();
         BatchSummary summary;

@@ -71,8 +71,9 @@ class ConversationTest {
         SigmaEncoder encoder = new SigmaEncoder(pool, settings);
         List<byte[]> streams = encodeAll(encoder, messages);
         assertDecodes(settings, messages, streams);
-        assertEquals(0, pool.outstanding());
         EncoderStats stats = encoder.stats();
+        encoder.close();
+        assertEquals(0, pool.outstanding(), "closing the encoder released its window");
         assertEquals(60, stats.messages());
         assertEquals(streams.stream().mapToLong(s -> s.length).sum(), stats.outputBytes());
         assertEquals(60, stats.paths().values().stream().mapToLong(PathStats::count).sum());

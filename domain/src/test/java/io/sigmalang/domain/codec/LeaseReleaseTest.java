@@ -49,6 +49,7 @@ class LeaseReleaseTest {
     void leasesTakenBeforeAFailureHalfWayAreReleased() {
         IllegalStateException exhausted = new IllegalStateException("pool exhausted");
         when(pool.acquire()).thenAnswer(i -> lease()).thenAnswer(i -> lease()).thenThrow(exhausted);
+        when(pool.bufferSize()).thenReturn(8);
         SigmaEncoder encoder = new SigmaEncoder(pool, EncoderSettings.defaults());
         assertSame(exhausted, assertThrows(IllegalStateException.class, () -> encoder.encode(TREE)));
         assertEquals(2, leases.size());

@@ -49,10 +49,12 @@ public abstract class EncoderOnPoolContract {
     }
 
     private static List<byte[]> encodeAll(BufferPool pool, List<SemanticNode> messages) {
-        SigmaEncoder encoder = new SigmaEncoder(pool, EncoderSettings.defaults());
         List<byte[]> streams = new ArrayList<>();
-        for (SemanticNode message : messages) {
-            streams.add(encoder.encode(SemanticTree.of(message)));
+        // Closed at the end: an open encoder holds its context window's buffers.
+        try (SigmaEncoder encoder = new SigmaEncoder(pool, EncoderSettings.defaults())) {
+            for (SemanticNode message : messages) {
+                streams.add(encoder.encode(SemanticTree.of(message)));
+            }
         }
         return streams;
     }
@@ -93,6 +95,7 @@ public abstract class EncoderOnPoolContract {
                 out.flip().get(stream);
                 assertArrayEquals(reference.get(i), stream, "message " + i);
             }
+            encoder.close();
             assertEquals(0, pool.stats().outstanding());
         }
     }

@@ -5,7 +5,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 
 /**
- * The Σ-bank: recent trees by Σ-hash, bounded, least recently recorded evicted first.
+ * The Σ-bank as the decoder kept it until it held full forms (an oracle for {@link EncodedBankTest}, kept in the
+ * tests only): recent trees by Σ-hash, as objects, in a LinkedHashMap, bounded, least recently recorded evicted
+ * first.
  *
  * <p>Encoder and decoder each keep one and apply the same operation for every message, in the same order:
  * {@link #record} the message's tree under its hash. Looking up ({@link #find}) changes nothing. So the two
