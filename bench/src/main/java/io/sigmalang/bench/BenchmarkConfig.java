@@ -35,11 +35,17 @@ public abstract class BenchmarkConfig {
     }
 
     /**
+     * Buffers of the {@code single} baseline: an encoder with the default settings holds its context window's
+     * buffer (two while the window spans a boundary) and its stream's at once; four leave room for both.
+     */
+    static final int BASELINE_BUFFERS = 4;
+
+    /**
      * The pool an encode benchmark stages its streams in: {@code single} for one buffer leased once
      * ({@link SingleBufferPool}), otherwise a strategy's label, at {@value PoolBenchmark#POOL_CAPACITY} buffers.
      */
     static BufferPool encoderPool(String name) {
-        return name.equals("single") ? new SingleBufferPool(BUFFER_SIZE)
+        return name.equals("single") ? new SingleBufferPool(BUFFER_SIZE, BASELINE_BUFFERS)
                 : PoolStrategy.byLabel(name).create(PoolBenchmark.POOL_CAPACITY, BUFFER_SIZE);
     }
 

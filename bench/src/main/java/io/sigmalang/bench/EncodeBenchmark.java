@@ -24,10 +24,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * messages per second; the auxiliary counters {@code inputBytes} and {@code outputBytes} are source-text and
  * stream bytes per second (divide by 10^6 for MB/s). Run with {@code -prof gc} for bytes allocated per message.
  *
- * <p>{@code pool=single} encodes through one buffer leased once ({@link SingleBufferPool}): the difference between
- * a strategy and {@code single} in the same run is the pool's share of encode time. Since an encoder with the
- * Σ-bank or the delta on keeps its context window in a leased buffer while it is open, {@code single} serves only
- * {@code settings=fullFormOnly} (setup refuses the other pair with a message). The corpus is parsed once, in
+ * <p>{@code pool=single} encodes through buffers allocated once, each leased through one reusable lease
+ * ({@link SingleBufferPool}, {@value BenchmarkConfig#BASELINE_BUFFERS} buffers: the context window's and the
+ * stream's): the difference between a strategy and {@code single} in the same run is the pool's share of encode
+ * time. The corpus is parsed once, in
  * setup. An encoder is one conversation, so when the corpus wraps around a new encoder starts a new conversation
  * (otherwise every later pass would be all Σ-bank references); its construction is part of the measured cost,
  * spread over the corpus's messages.
@@ -62,11 +62,6 @@ public class EncodeBenchmark extends BenchmarkConfig {
         trees = parsed.toArray(SemanticTree[]::new);
         sourceBytes = parsed.stream().mapToInt(tree -> tree.sourceBytes().orElse(0)).toArray();
         encoderSettings = settingsNamed(settings);
-        if (pool.equals("single") && !settings.equals("fullFormOnly")) {
-            throw new IllegalStateException("pool=single holds one buffer, and an encoder with the Σ-bank or the delta"
-                    + " on holds its context window's buffer while a stream takes another: run single with"
-                    + " settings=fullFormOnly (-p pool=fixed,adaptive,offheap for the defaults)");
-        }
         bufferPool = encoderPool(pool);
         encoder = CodecWiring.encoder(bufferPool, encoderSettings);
     }

@@ -11,7 +11,6 @@ import io.sigmalang.domain.pool.spi.PoolCatalog;
 import io.sigmalang.domain.tree.SemanticTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -32,7 +31,8 @@ import java.util.Map;
  * the conversations that have been open longest are closed, as idle ones, and as many new ones are opened at once,
  * a burst; so N stay open throughout. Message k of a conversation is corpus message {@code (c * 7919 + k) mod
  * size}, parsed afresh, as in real traffic. At the end, all N open: the used heap after a full GC minus the heap
- * used before the pool was made, ÷ N (pool included); the direct memory the same way; the bytes the encode calls
+ * used before the pool was made, ÷ N (the pool's heap buffers included; the offheap pool's are outside the heap, so
+ * its retained bytes are the window memory the heap column leaves out); the bytes the encode calls
  * allocated per message (thread allocation counter around each call, parsing excluded); and the pool's retained
  * and peak retained bytes, overflow rate, resizes and peak outstanding leases. Then every conversation is closed
  * and the pool must have no lease out.
@@ -55,7 +55,7 @@ public final class LiveConversationSweep {
 
     /** One row of the sweep. */
     record Row(String pool, int conversations, int messagesEach, long messages, double heapPerConversation,
-            double directPerConversation, double allocatedPerMessage, long retainedBytes, long peakRetainedBytes,
+            double allocatedPerMessage, long retainedBytes, long peakRetainedBytes,
             double overflowRate, long overflows, long resizes, long peakOutstanding, long outstandingOpen,
             long outstandingAfterClose, int capacity) {
     }
@@ -68,6 +68,7 @@ public final class LiveConversationSweep {
         String json = "";
         boolean steady = false;
         boolean decoders = false;
+        boolean warmup = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--pool", "--pools" -> pools = List.of(args[++i].split(","));
@@ -77,8 +78,9 @@ public final class LiveConversationSweep {
                 case "--json" -> json = args[++i];
                 case "--steady" -> steady = true;
                 case "--decoders" -> decoders = true;
+                case "--no-warmup" -> warmup = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (expected --pools,"
-                        + " --conversations, --messages, --corpus, --json, --steady, --decoders)");
+                        + " --conversations, --messages, --corpus, --json, --steady, --decoders, --no-warmup)");
             }
         }
         List<String> texts = (corpus.isEmpty() ? Corpus.shipped() : Corpus.fromFile(Path.of(corpus))).messages();
@@ -90,19 +92,25 @@ public final class LiveConversationSweep {
                 texts.size(), pools, BenchmarkConfig.BUFFER_SIZE, Runtime.getRuntime().maxMemory() >> 20,
                 steady ? "steady: every conversation sends every round, none closed"
                         : "a quarter idle each round, a tenth closed and replaced every 5 rounds");
-        System.out.println("| pool | live conversations | messages | heap per live conversation | direct per live"
-                + " conversation | B allocated per message | retained (peak) | overflow rate | resizes |"
+        if (warmup) {
+            // One small row per pool first, discarded: the first rows would otherwise pay for class loading and JIT.
+            for (String pool : pools) {
+                row(pool, texts, 200, 10, steady);
+            }
+        }
+        System.out.println("| pool | live conversations | messages | heap per live conversation"
+                + " | B allocated per message | retained (peak) | overflow rate | resizes |"
                 + " peak outstanding | outstanding: open / closed |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         List<Row> rows = new ArrayList<>();
         for (int m : lengths) {
             for (int n : counts) {
                 for (String pool : pools) {
                     Row r = row(pool, texts, n, m, steady);
                     rows.add(r);
-                    System.out.printf(Locale.ROOT, "| %s | %,d | %,d | %,.0f B | %,.0f B | %,.0f | %,d (%,d) | %.4f |"
+                    System.out.printf(Locale.ROOT, "| %s | %,d | %,d | %,.0f B | %,.0f | %,d (%,d) | %.4f |"
                             + " %,d | %,d | %,d / %,d |%n", r.pool(), r.conversations(), r.messages(),
-                            r.heapPerConversation(), r.directPerConversation(), r.allocatedPerMessage(),
+                            r.heapPerConversation(), r.allocatedPerMessage(),
                             r.retainedBytes(), r.peakRetainedBytes(), r.overflowRate(), r.resizes(),
                             r.peakOutstanding(), r.outstandingOpen(), r.outstandingAfterClose());
                 }
@@ -123,7 +131,6 @@ public final class LiveConversationSweep {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long before = usedAfterGc(memory);
-        long directBefore = directUsed();
         BufferPool pool = defaultPool(poolName);
         Encoder[] live = new Encoder[n];
         int[] ids = new int[n];
@@ -149,7 +156,7 @@ public final class LiveConversationSweep {
                 sent[c]++;
                 messages++;
             }
-            if (!steady && round % CHURN_EVERY == CHURN_EVERY - 1) {
+            if (!steady && round % CHURN_EVERY == CHURN_EVERY - 1 && round < rounds - 1) {
                 int churn = Math.max(1, n / CHURN_DIVISOR);
                 for (int k = 0; k < churn; k++) {
                     live[oldest].close();
@@ -161,7 +168,6 @@ public final class LiveConversationSweep {
             }
         }
         long after = usedAfterGc(memory);
-        long directAfter = directUsed();
         PoolStats stats = pool.stats();
         if (bytes < 0 || live.length != n) {
             throw new IllegalStateException("unreachable: keeps the encoders live until measured");
@@ -171,8 +177,7 @@ public final class LiveConversationSweep {
         }
         long outstandingAfterClose = pool.stats().outstanding();
         pool.close();
-        return new Row(poolName, n, rounds, messages, (double) (after - before) / n,
-                (double) (directAfter - directBefore) / n, (double) allocated / messages, stats.retainedBytes(),
+        return new Row(poolName, n, rounds, messages, (double) (after - before) / n, (double) allocated / messages, stats.retainedBytes(),
                 stats.peakRetainedBytes(), stats.overflowRate(), stats.overflowAllocations(), stats.resizes(),
                 stats.peakOutstanding(), stats.outstanding(), outstandingAfterClose, stats.capacity());
     }
@@ -184,15 +189,13 @@ public final class LiveConversationSweep {
      */
     private static void decoderRows(List<String> pools, List<String> texts, List<Integer> counts,
             List<Integer> lengths) {
-        System.out.println("| pool | live decoders | messages each | heap per live decoder"
-                + " | direct per live decoder |");
-        System.out.println("|---|---:|---:|---:|---:|");
+        System.out.println("| pool | live decoders | messages each | heap per live decoder |");
+        System.out.println("|---|---:|---:|---:|");
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         for (int m : lengths) {
             for (int n : counts) {
                 for (String poolName : pools) {
                     long before = usedAfterGc(memory);
-                    long directBefore = directUsed();
                     BufferPool pool = defaultPool(poolName);
                     SigmaDecoder[] decoders = new SigmaDecoder[n];
                     try (BufferPool encoderPool = defaultPool("adaptive")) {
@@ -217,9 +220,8 @@ public final class LiveConversationSweep {
                         }
                     }
                     long after = usedAfterGc(memory);
-                    long directAfter = directUsed();
-                    System.out.printf(Locale.ROOT, "| %s | %,d | %,d | %,.0f B | %,.0f B |%n", poolName, n, m,
-                            (double) (after - before) / n, (double) (directAfter - directBefore) / n);
+                    System.out.printf(Locale.ROOT, "| %s | %,d | %,d | %,.0f B |%n", poolName, n, m,
+                            (double) (after - before) / n);
                     for (SigmaDecoder d : decoders) {
                         d.close();
                     }
@@ -236,27 +238,17 @@ public final class LiveConversationSweep {
         return memory.getHeapMemoryUsage().getUsed();
     }
 
-    private static long directUsed() {
-        long used = 0;
-        for (BufferPoolMXBean b : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
-            if (b.getName().equals("direct")) {
-                used += b.getMemoryUsed();
-            }
-        }
-        return used;
-    }
-
     private static void writeJson(Path file, List<Row> rows) {
         StringBuilder out = new StringBuilder("[\n");
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             out.append(String.format(Locale.ROOT, "  {\"pool\": \"%s\", \"conversations\": %d, \"rounds\": %d,"
-                    + " \"messages\": %d, \"heapPerConversation\": %.1f, \"directPerConversation\": %.1f,"
+                    + " \"messages\": %d, \"heapPerConversation\": %.1f,"
                     + " \"allocatedPerMessage\": %.1f, \"retainedBytes\": %d, \"peakRetainedBytes\": %d,"
                     + " \"overflowRate\": %.6f, \"overflows\": %d, \"resizes\": %d, \"peakOutstanding\": %d,"
                     + " \"outstandingOpen\": %d, \"outstandingAfterClose\": %d, \"capacity\": %d}%s%n",
                     r.pool(), r.conversations(), r.messagesEach(), r.messages(), r.heapPerConversation(),
-                    r.directPerConversation(), r.allocatedPerMessage(), r.retainedBytes(), r.peakRetainedBytes(),
+                    r.allocatedPerMessage(), r.retainedBytes(), r.peakRetainedBytes(),
                     r.overflowRate(), r.overflows(), r.resizes(), r.peakOutstanding(), r.outstandingOpen(),
                     r.outstandingAfterClose(), r.capacity(), i == rows.size() - 1 ? "" : ","));
         }

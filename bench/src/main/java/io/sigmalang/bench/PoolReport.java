@@ -110,7 +110,7 @@ public final class PoolReport {
         PoolWorkloads workloads = new PoolWorkloads(CodecWiring::encoder, settings, trees, BUFFER_SIZE, timerNanos);
 
         PoolWorkloads.CorpusOutput baseline;
-        try (BufferPool single = new SingleBufferPool(BUFFER_SIZE)) {
+        try (BufferPool single = new SingleBufferPool(BUFFER_SIZE, BenchmarkConfig.BASELINE_BUFFERS)) {
             baseline = workloads.output(single);
         }
 
@@ -164,7 +164,7 @@ public final class PoolReport {
         for (int round = 0; round < plan.shareRounds(); round++) {
             for (int k = 0; k < contenders; k++) {
                 int index = (k + round) % contenders;
-                try (BufferPool pool = index == 0 ? new SingleBufferPool(BUFFER_SIZE)
+                try (BufferPool pool = index == 0 ? new SingleBufferPool(BUFFER_SIZE, BenchmarkConfig.BASELINE_BUFFERS)
                         : strategies.get(index - 1).create(SHARE_CAPACITY, BUFFER_SIZE)) {
                     workloads.encodePass(pool, null);
                     nanos[index][round] = workloads.encodeNanos(pool, plan.sharePasses());

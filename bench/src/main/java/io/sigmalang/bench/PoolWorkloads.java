@@ -50,7 +50,7 @@ final class PoolWorkloads {
      * the one that pays for compiling the encoder: corpus passes through each pool, bursts on each strategy.
      */
     void warmUp(List<PoolStrategy> strategies, int passes, int rounds) {
-        try (BufferPool single = new SingleBufferPool(bufferSize)) {
+        try (BufferPool single = new SingleBufferPool(bufferSize, BenchmarkConfig.BASELINE_BUFFERS)) {
             for (int pass = 0; pass < passes; pass++) {
                 encodePass(single, null);
             }

@@ -40,4 +40,20 @@ class SingleBufferPoolTest {
         pool.close();
         assertThrows(IllegalStateException.class, pool::acquire);
     }
+
+    @Test
+    void withSeveralBuffersEachHolderGetsItsOwnUntilAllAreOut() {
+        SingleBufferPool pool = new SingleBufferPool(64, 3);
+        BufferLease a = pool.acquire();
+        BufferLease b = pool.acquire();
+        BufferLease c = pool.acquire();
+        assertEquals(3, java.util.Set.of(System.identityHashCode(a.buffer()), System.identityHashCode(b.buffer()),
+                System.identityHashCode(c.buffer())).size(), "three distinct buffers");
+        assertThrows(IllegalStateException.class, pool::acquire);
+        ByteBuffer freed = b.buffer();
+        b.close();
+        assertSame(freed, pool.acquire().buffer(), "the buffer released is the one handed out again");
+        assertEquals(3, pool.stats().outstanding());
+        assertEquals(3, pool.stats().peakOutstanding());
+    }
 }
