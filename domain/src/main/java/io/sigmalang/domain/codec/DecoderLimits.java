@@ -11,7 +11,8 @@ package io.sigmalang.domain.codec;
  * and CRC (about its values' UTF-8 bytes plus one to four bytes per node), a measure both the encoder and decoder
  * know exactly and that follows the memory a decoded tree takes.
  *
- * @param maxHeldBytes             the bytes of decoded trees the Σ-bank and the context may hold together (a tree
+ * @param maxHeldBytes             the bytes of decoded trees the Σ-bank and the context may hold together, as
+ *                                 full forms: the bank's on the heap, the context window's in its buffers (a tree
  *                                 held by both counts twice, as both keep their own copy)
  * @param maxBankCapacity          the largest Σ-bank capacity (trees) the settings may ask for
  * @param maxContextDepth          the largest context depth (messages) the settings may ask for

@@ -22,10 +22,10 @@ import java.util.Arrays;
  * implicitly. Every access to the buffers is absolute, so their position and limit are free to be set while a
  * stream is handed out ({@link #region}) and are restored afterwards. Not thread-safe.
  */
-final class WindowBuffers implements ByteSink {
+final class WindowBuffers implements ByteSink, EncodedStream {
     private final BufferPool pool;
-    private final int size;
-    /** log2(size) when size is a power of two (the usual case: shifts instead of divisions), else -1. */
+    private final int bufferSize;
+    /** log2(bufferSize) when bufferSize is a power of two (the usual case: shifts instead of divisions), else -1. */
     private final int shift;
 
     /** Segment k is held at index k &amp; (length - 1) of both arrays; the length is a power of two. */
@@ -36,15 +36,19 @@ final class WindowBuffers implements ByteSink {
     private long head;
     private long tail;
     private boolean closed;
+    /** The region handed out by {@link #region} (this object is its {@link EncodedStream}, no allocation). */
+    private long regionSegment;
+    private int regionChunks;
+    private int regionSize;
 
     WindowBuffers(BufferPool pool) {
         this.pool = pool;
-        this.size = pool.bufferSize();
-        if (size < 1) {
-            throw new IllegalStateException("buffer pool '" + pool.name() + "' has buffers of " + size
+        this.bufferSize = pool.bufferSize();
+        if (bufferSize < 1) {
+            throw new IllegalStateException("buffer pool '" + pool.name() + "' has buffers of " + bufferSize
                     + " bytes (expected at least 1)");
         }
-        this.shift = Integer.bitCount(size) == 1 ? Integer.numberOfTrailingZeros(size) : -1;
+        this.shift = Integer.bitCount(bufferSize) == 1 ? Integer.numberOfTrailingZeros(bufferSize) : -1;
     }
 
     long head() {
@@ -73,7 +77,7 @@ final class WindowBuffers implements ByteSink {
         while (done < length) {
             ByteBuffer buf = bufferFor(tail);
             int off = offset(tail);
-            int n = Math.min(length - done, size - off);
+            int n = Math.min(length - done, bufferSize - off);
             buf.put(off, src, offset + done, n);
             done += n;
             tail += n;
@@ -86,7 +90,7 @@ final class WindowBuffers implements ByteSink {
         while (at < to) {
             ByteBuffer buf = bufferFor(tail);
             int off = offset(tail);
-            int n = Math.min(to - at, size - off);
+            int n = Math.min(to - at, bufferSize - off);
             buf.put(off, src, at, n);
             at += n;
             tail += n;
@@ -115,7 +119,7 @@ final class WindowBuffers implements ByteSink {
         long p = from;
         while (p < to) {
             int off = offset(p);
-            int n = (int) Math.min(to - p, size - off);
+            int n = (int) Math.min(to - p, bufferSize - off);
             buffers[slotOf(p)].get(off, out, at, n);
             at += n;
             p += n;
@@ -129,7 +133,7 @@ final class WindowBuffers implements ByteSink {
         while (at < length) {
             ByteBuffer buf = buffers[slotOf(p)];
             int off = offset(p);
-            int n = Math.min(length - at, size - off);
+            int n = Math.min(length - at, bufferSize - off);
             for (int i = 0; i < n; i++) {
                 if (buf.get(off + i) != other[at + i]) {
                     return false;
@@ -146,7 +150,7 @@ final class WindowBuffers implements ByteSink {
         long p = from;
         while (p < to) {
             int off = offset(p);
-            int n = (int) Math.min(to - p, size - off);
+            int n = (int) Math.min(to - p, bufferSize - off);
             out.put(out.position(), buffers[slotOf(p)], off, n);
             out.position(out.position() + n);
             p += n;
@@ -155,40 +159,46 @@ final class WindowBuffers implements ByteSink {
 
     /**
      * The bytes from position {@code from} to {@code to} as an {@link EncodedStream} over the window's own
-     * buffers (no copy): each chunk is a segment with its position and limit set to the part of the region it
-     * holds. Valid until {@link #endRegion()}, which gives the segments back their whole capacity.
+     * buffers (no copy; the stream is this object, so handing it out allocates nothing): each chunk is a segment
+     * with its position and limit set to the part of the region it holds. Valid until {@link #endRegion()},
+     * which gives the segments back their whole capacity.
      */
     EncodedStream region(long from, long to) {
         long firstSeg = segmentOf(from);
         int chunks = (int) (segmentOf(to - 1) - firstSeg + 1);
         for (int i = 0; i < chunks; i++) {
             ByteBuffer buf = buffers[(int) ((firstSeg + i) & (buffers.length - 1))];
-            buf.limit(i == chunks - 1 ? offset(to - 1) + 1 : size);
+            buf.limit(i == chunks - 1 ? offset(to - 1) + 1 : bufferSize);
             buf.position(i == 0 ? offset(from) : 0);
         }
-        return new EncodedStream() {
-            @Override
-            public int size() {
-                return (int) (to - from);
-            }
+        regionSegment = firstSeg;
+        regionChunks = chunks;
+        regionSize = (int) (to - from);
+        return this;
+    }
 
-            @Override
-            public int chunkCount() {
-                return chunks;
-            }
+    @Override
+    public int size() {
+        return regionSize;
+    }
 
-            @Override
-            public ByteBuffer chunk(int index) {
-                if (index < 0 || index >= chunks) {
-                    throw new IndexOutOfBoundsException("chunk " + index + " of a stream in " + chunks + " chunks");
-                }
-                return buffers[(int) ((firstSeg + index) & (buffers.length - 1))];
-            }
-        };
+    @Override
+    public int chunkCount() {
+        return regionChunks;
+    }
+
+    @Override
+    public ByteBuffer chunk(int index) {
+        if (index < 0 || index >= regionChunks) {
+            throw new IndexOutOfBoundsException("chunk " + index + " of a stream in " + regionChunks + " chunks");
+        }
+        return buffers[(int) ((regionSegment + index) & (buffers.length - 1))];
     }
 
     /** Restores every segment's position and limit after {@link #region}. */
     void endRegion() {
+        regionChunks = 0;
+        regionSize = 0;
         for (int i = 0; i < segmentCount; i++) {
             buffers[(int) ((firstSegment + i) & (buffers.length - 1))].clear();
         }
@@ -197,7 +207,7 @@ final class WindowBuffers implements ByteSink {
     /** Drops every byte before position {@code p} (at most the tail), releasing the segments the head has passed. */
     void dropBefore(long p) {
         head = Math.max(head, Math.min(p, tail));
-        while (segmentCount > 0 && (firstSegment + 1) * size <= head) {
+        while (segmentCount > 0 && (firstSegment + 1) * bufferSize <= head) {
             releaseFirst();
         }
     }
@@ -208,7 +218,7 @@ final class WindowBuffers implements ByteSink {
      */
     void rollback(long mark) {
         tail = mark;
-        while (segmentCount > 0 && (firstSegment + segmentCount - 1) * size >= tail) {
+        while (segmentCount > 0 && (firstSegment + segmentCount - 1) * bufferSize >= tail) {
             releaseLast();
         }
         if (segmentCount == 0) {
@@ -263,9 +273,9 @@ final class WindowBuffers implements ByteSink {
         ByteBuffer buf;
         try {
             buf = lease.buffer();
-            if (buf.capacity() < size || buf.limit() < size) {
+            if (buf.capacity() < bufferSize || buf.limit() < bufferSize) {
                 throw new IllegalStateException("buffer pool '" + pool.name() + "' handed out a buffer of "
-                        + buf.limit() + " bytes, not its buffer size of " + size);
+                        + buf.limit() + " bytes, not its buffer bufferSize of " + bufferSize);
             }
         } catch (RuntimeException e) {
             lease.close();
@@ -310,11 +320,11 @@ final class WindowBuffers implements ByteSink {
     }
 
     private long segmentOf(long p) {
-        return shift >= 0 ? p >>> shift : p / size;
+        return shift >= 0 ? p >>> shift : p / bufferSize;
     }
 
     private int offset(long p) {
-        return shift >= 0 ? (int) (p & (size - 1)) : (int) (p % size);
+        return shift >= 0 ? (int) (p & (bufferSize - 1)) : (int) (p % bufferSize);
     }
 
     private int slotOf(long p) {
