@@ -501,8 +501,12 @@ public final class BatchEncoder implements AutoCloseable {
             if (encoder != null) {
                 Encoder e = encoder;
                 encoder = null;
-                stats = e.stats();
-                e.close();
+                try {
+                    e.close();
+                } finally {
+                    // After closing, so that the pool's figures in the stats count the window as given back.
+                    stats = e.stats();
+                }
             }
         }
     }
