@@ -15,7 +15,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +44,7 @@ import java.util.Map;
  *     [--pools fixed,adaptive,offheap] [--conversations 10,100,1000,10000] [--messages 20] [--corpus FILE]
  *     [--json FILE]
  * </pre>
+ * {@code --day}: one pool per strategy through the counts up and back down, a row per phase (see {@link #day}).
  * {@code --pool NAME} (one pool) and a comma-separated {@code --messages} are accepted too. {@code --steady}: every
  * conversation sends a message every round and none is closed (so each has sent exactly {@code --messages}).
  */
@@ -69,6 +72,7 @@ public final class LiveConversationSweep {
         boolean steady = false;
         boolean decoders = false;
         boolean warmup = true;
+        boolean day = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--pool", "--pools" -> pools = List.of(args[++i].split(","));
@@ -79,13 +83,20 @@ public final class LiveConversationSweep {
                 case "--steady" -> steady = true;
                 case "--decoders" -> decoders = true;
                 case "--no-warmup" -> warmup = false;
+                case "--day" -> day = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (expected --pools,"
-                        + " --conversations, --messages, --corpus, --json, --steady, --decoders, --no-warmup)");
+                        + " --conversations, --messages, --corpus, --json, --steady, --decoders, --no-warmup, --day)");
             }
         }
         List<String> texts = (corpus.isEmpty() ? Corpus.shipped() : Corpus.fromFile(Path.of(corpus))).messages();
         if (decoders) {
             decoderRows(pools, texts, counts, lengths);
+            return;
+        }
+        if (day) {
+            for (String pool : pools) {
+                day(pool, texts, counts, lengths.get(0));
+            }
             return;
         }
         System.out.printf(Locale.ROOT, "corpus: %d messages; pools %s; buffers of %d bytes; max heap %d MiB; %s%n",
@@ -124,6 +135,71 @@ public final class LiveConversationSweep {
     static BufferPool defaultPool(String strategy) {
         return PoolCatalog.installed().create(strategy,
                 Map.of(CommonKnobs.BUFFER_SIZE.key(), Integer.toString(BenchmarkConfig.BUFFER_SIZE)));
+    }
+
+    /**
+     * A day on one pool: the live conversations rise through {@code counts} and fall back (10, 100, ..., 10,000,
+     * ..., 100, 10), each phase {@code rounds} rounds of the sweep's traffic (idle quarter, a tenth replaced
+     * every fifth round); between phases the conversations open longest are closed, or new ones opened, to reach
+     * the next count. One row per phase: the pool's retained bytes at its end, the peak so far, the overflow rate
+     * and resizes within the phase, the leases out.
+     */
+    private static void day(String poolName, List<String> texts, List<Integer> counts, int rounds) {
+        List<Integer> phases = new ArrayList<>(counts);
+        for (int i = counts.size() - 2; i >= 0; i--) {
+            phases.add(counts.get(i));
+        }
+        System.out.println("| pool | phase | live conversations | retained at its end | peak retained so far"
+                + " | overflow rate in the phase | resizes in the phase | capacity at its end | outstanding |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        BufferPool pool = defaultPool(poolName);
+        ArrayDeque<Encoder> live = new ArrayDeque<>();
+        ArrayDeque<int[]> state = new ArrayDeque<>();
+        int nextId = 0;
+        for (int phase = 0; phase < phases.size(); phase++) {
+            int n = phases.get(phase);
+            while (live.size() > n) {
+                live.removeFirst().close();
+                state.removeFirst();
+            }
+            while (live.size() < n) {
+                live.addLast(CodecWiring.encoder(pool, EncoderSettings.defaults()));
+                state.addLast(new int[] {nextId++, 0});
+            }
+            PoolStats start = pool.stats();
+            for (int round = 0; round < rounds; round++) {
+                Iterator<int[]> s = state.iterator();
+                for (Encoder e : live) {
+                    int[] c = s.next();
+                    if ((c[0] + round) % IDLE_EVERY != 0) {
+                        e.encode(CodecWiring.parse(texts.get(Math.floorMod(c[0] * 7919 + c[1], texts.size()))));
+                        c[1]++;
+                    }
+                }
+                if (round % CHURN_EVERY == CHURN_EVERY - 1 && round < rounds - 1) {
+                    for (int k = 0; k < Math.max(1, n / CHURN_DIVISOR); k++) {
+                        live.removeFirst().close();
+                        state.removeFirst();
+                        live.addLast(CodecWiring.encoder(pool, EncoderSettings.defaults()));
+                        state.addLast(new int[] {nextId++, 0});
+                    }
+                }
+            }
+            PoolStats end = pool.stats();
+            long acquires = end.acquires() - start.acquires();
+            System.out.printf(Locale.ROOT, "| %s | %d | %,d | %,d | %,d | %.4f | %,d | %,d | %,d |%n", poolName,
+                    phase + 1, n, end.retainedBytes(), end.peakRetainedBytes(),
+                    acquires == 0 ? 0.0 : (double) (end.overflowAllocations() - start.overflowAllocations()) / acquires,
+                    end.resizes() - start.resizes(), end.capacity(), end.outstanding());
+        }
+        for (Encoder e : live) {
+            e.close();
+        }
+        if (pool.stats().outstanding() != 0) {
+            throw new IllegalStateException(pool.stats().outstanding()
+                    + " leases out after every conversation closed");
+        }
+        pool.close();
     }
 
     static Row row(String poolName, List<String> texts, int n, int rounds, boolean steady) {
