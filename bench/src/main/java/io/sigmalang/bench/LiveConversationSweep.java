@@ -254,8 +254,8 @@ public final class LiveConversationSweep {
         long outstandingAfterClose = pool.stats().outstanding();
         pool.close();
         return new Row(poolName, n, rounds, messages, (double) (after - before) / n, (double) allocated / messages,
-                stats.retainedBytes(), stats.peakRetainedBytes(), stats.overflowRate(), stats.overflowAllocations(), stats.resizes(),
-                stats.peakOutstanding(), stats.outstanding(), outstandingAfterClose, stats.capacity());
+                stats.retainedBytes(), stats.peakRetainedBytes(), stats.overflowRate(), stats.overflowAllocations(),
+                stats.resizes(), stats.peakOutstanding(), stats.outstanding(), outstandingAfterClose, stats.capacity());
     }
 
     /**
