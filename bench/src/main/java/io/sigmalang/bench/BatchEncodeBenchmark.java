@@ -32,9 +32,12 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@value #MESSAGES_EACH} messages each, interleaved round-robin as in a log, into an output that copies every
  * stream into a 64 KiB buffer (a file's write buffer); the score is messages per second. {@code workers} is 1
  * or 2 platform workers or {@code virtual} threads; {@code pool} is a strategy or {@code allocating}, a new
- * buffer per acquire (the baseline the pool must beat). Parsing is done once in setup (the parser returns the
- * pre-parsed tree), so only the batch and the encoding are measured. Run with {@code -prof gc} for bytes per
- * message (divide gc.alloc.rate.norm by {@value #MESSAGES}).
+ * buffer per acquire (the baseline the pool must beat); every pool has {@value #POOL_CAPACITY} buffers, enough for
+ * the conversations' context windows, which stay leased while a conversation is open (the batch ends every
+ * conversation at its end, so each invocation leases and gives back 100 windows). Parsing is done once in setup
+ * (the parser returns the pre-parsed tree), so only the batch and the encoding are measured. Run with
+ * {@code -prof gc} for bytes per message: with {@code @OperationsPerInvocation} JMH already divides
+ * {@code gc.alloc.rate.norm} by the {@value #MESSAGES} messages of an invocation.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -22,8 +22,10 @@ public interface Decoder extends AutoCloseable {
     }
 
     /**
-     * Ends the conversation: the decoder may drop what it holds (its Σ-bank and context) and decodes nothing
-     * more. The default holds nothing that needs releasing.
+     * Ends the conversation: the decoder drops what it holds (its Σ-bank and context) and decodes nothing more.
+     * A decoder whose context window is in buffers leased from a pool gives them back here
+     * ({@link SigmaDecoder#SigmaDecoder(EncoderSettings, DecoderLimits, io.sigmalang.domain.pool.BufferPool)});
+     * the default holds nothing that needs releasing.
      */
     @Override
     default void close() {
