@@ -51,7 +51,8 @@ class BatchJsonLinesReaderTest {
 
     @Test
     void escapesAreDecodedAndAPairedSurrogateIsOneCharacter() throws IOException {
-        String in = "{\"conversation\": \"caf\\u00e9\", \"text\": \"tab\\there\\nnew line \\ud83d\\ude00 \\\"q\\\"\"}\n";
+        String in = "{\"conversation\": \"caf\\u00e9\","
+                + " \"text\": \"tab\\there\\nnew line \\ud83d\\ude00 \\\"q\\\"\"}\n";
         assertEquals(List.of(new BatchMessage("café", "tab\there\nnew line \uD83D\uDE00 \"q\"")), readAll(in));
     }
 
