@@ -40,7 +40,8 @@ class ContainerReaderFuzzTest {
         ContainerReader reader;
         try {
             reader = new ContainerReader(new ByteArrayInputStream(file));
-            ContainerDecoding decoding = new ContainerDecoding(reader, settings -> new SigmaDecoder(settings, LIMITS));
+            ContainerDecoding decoding =
+                    new ContainerDecoding(reader, settings -> new SigmaDecoder(settings, LIMITS));
             for (ContainerDecoding.Decoded d = decoding.next(ended -> { }); d != null; d = decoding.next(ended -> { })) {
                 conversations.computeIfAbsent(d.conversation(), c -> new ArrayList<>()).add(d.tree());
             }
