@@ -2,13 +2,13 @@ package io.sigmalang.launcher.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import io.sigmalang.adapters.container.ContainerFormat;
 import io.sigmalang.adapters.container.ContainerWriter;
+import io.sigmalang.adapters.json.BatchJsonLinesException;
+import io.sigmalang.adapters.json.BatchJsonLinesReader;
+import io.sigmalang.adapters.json.BatchMessage;
 import io.sigmalang.domain.batch.BatchEncoder;
 import io.sigmalang.domain.batch.BatchSettings;
 import io.sigmalang.domain.batch.BatchSummary;
@@ -140,72 +140,27 @@ final class EncodeBatchCommand extends BaseCommand {
         }
     }
 
-    /** JSON Lines: each non-blank line an object with the string fields "conversation" and "text". */
+    /** JSON Lines of messages, read by the adapters' reader; a bad line stops the run (exit 65, no OUT). */
     private void readJsonLines(BatchEncoder batch) throws IOException, InterruptedException {
         long size = input.equals("-") ? -1 : Files.isRegularFile(Path.of(input)) ? Files.size(Path.of(input)) : -1;
-        JsonFactory factory = new JsonFactory();
         try (CountingInputStream in = new CountingInputStream(openInput(input))) {
-            Utf8Lines lines = new Utf8Lines(in, input);
+            BatchJsonLinesReader lines = new BatchJsonLinesReader(in, input);
             ProgressBar progress = ProgressBar.wanted(terminal.interactive(), size)
                     ? new ProgressBar(terminal.err(), size) : null;
-            for (String line = lines.next(); line != null; line = lines.next()) {
-                if (line.isBlank()) {
-                    continue;
+            try {
+                for (BatchMessage m = lines.next(); m != null; m = lines.next()) {
+                    batch.submit(m.conversation(), m.text());
+                    if (progress != null) {
+                        progress.update(in.count());
+                    }
                 }
-                String[] message = message(factory, line, lines.number());
-                batch.submit(message[0], message[1]);
-                if (progress != null) {
-                    progress.update(in.count());
-                }
+            } catch (BatchJsonLinesException e) {
+                throw new CliException(ExitCodes.DATA, e.getMessage(), e);
             }
             if (progress != null) {
                 progress.finish();
             }
         }
-    }
-
-    private String[] message(JsonFactory factory, String line, long number) {
-        String where = input + " line " + number;
-        String id = null;
-        String text = null;
-        try (JsonParser p = factory.createParser(line)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw badLine(where, "not a JSON object");
-            }
-            for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                if (field.equals("conversation") || field.equals("text")) {
-                    if (value != JsonToken.VALUE_STRING) {
-                        throw badLine(where, "\"" + field + "\" is not a string");
-                    }
-                    if (field.equals("conversation")) {
-                        id = p.getText();
-                    } else {
-                        text = p.getText();
-                    }
-                } else {
-                    p.skipChildren();
-                }
-            }
-            if (p.nextToken() != null) {
-                throw badLine(where, "something follows the object");
-            }
-        } catch (JsonProcessingException e) {
-            throw badLine(where, "not valid JSON (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
-        } catch (IOException e) {
-            throw badLine(where, "not valid JSON");
-        }
-        if (id == null || text == null) {
-            throw badLine(where, "the field \"" + (id == null ? "conversation" : "text") + "\" is missing");
-        }
-        checkId(id, where);
-        return new String[] {id, text};
-    }
-
-    private static CliException badLine(String where, String problem) {
-        return new CliException(ExitCodes.DATA, where + ": " + problem + " (expected {\"conversation\": \"ID\","
-                + " \"text\": \"MESSAGE\"})");
     }
 
     private static void checkId(String id, String where) {
