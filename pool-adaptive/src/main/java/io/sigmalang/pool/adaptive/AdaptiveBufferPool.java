@@ -4,6 +4,7 @@ import io.sigmalang.domain.pool.BufferLease;
 import io.sigmalang.domain.pool.engine.BufferMemory;
 import io.sigmalang.domain.pool.BufferPool;
 import io.sigmalang.domain.pool.engine.BufferSlots;
+import io.sigmalang.domain.pool.engine.CapacityRule;
 import io.sigmalang.domain.pool.PoolChecks;
 import io.sigmalang.domain.pool.PoolStats;
 import java.util.concurrent.locks.ReentrantLock;
@@ -13,10 +14,14 @@ import java.util.function.LongSupplier;
  * A pool of heap buffers whose capacity follows demand, by itself: callers only acquire and release.
  *
  * <p>It starts at 16 buffers and creates them on demand, so its retained bytes follow real use. After every
- * window of 100 acquires it applies {@link AdaptiveSettings}' rule to the window's overflow rate: above 5 % it
- * grows by half (up to 128), below 1 % it shrinks by a quarter (down to 16, and never under the window's peak
- * of leases out at once, so a steady load does not make the capacity swing). A shrink lets free buffers go at
- * once and leased ones as they come back, so retained bytes fall.
+ * window of 100 acquires it applies {@link AdaptiveSettings}' rule ({@link AdaptiveRule}) to the window's
+ * overflow rate: above 5 % it grows by half (up to 128), below 1 % it shrinks by a quarter (down to 16, and never
+ * under the peak of leases out at once, so a steady load does not make the capacity swing). A shrink lets free
+ * buffers go at once and leased ones as they come back, so retained bytes fall.
+ *
+ * <p><b>Off the acquire path.</b> The rule runs on a releasing thread: the first release after a window's last
+ * acquire closes it, taking the engine's window lock with one compare-and-set (see {@link CapacityRule}). An
+ * acquire never sums the stripes, consults the rule, reads the clock or takes a lock for the policy.
  *
  * <p><b>Idle trim.</b> The window rule counts acquires, so a pool nobody uses would never shrink. The pool is
  * idle when no acquire happened between two observations at least {@code idleTrimAfter} apart; then its free
@@ -40,7 +45,8 @@ public final class AdaptiveBufferPool implements BufferPool {
     private final long idleNanos;
     private final ReentrantLock idleLock = new ReentrantLock();
     private long observedAcquires;
-    private long lastActivity;
+    /** Written by the window's reviewer without the lock (any write is activity), read under it. */
+    private volatile long lastActivity;
 
     /** The defaults: 16 to 128 buffers of 4,096 bytes, windows of 100 acquires, idle trim after 30 s. */
     public AdaptiveBufferPool() {
@@ -64,14 +70,10 @@ public final class AdaptiveBufferPool implements BufferPool {
                 BufferSlots.Shape.resizable(settings.maxCapacity(), settings.windowAcquires(), this::windowClosed));
     }
 
-    private int windowClosed(long acquires, long overflowAllocations, long peakOutstanding, int capacity) {
-        idleLock.lock();
-        try {
-            lastActivity = nanoClock.getAsLong();
-        } finally {
-            idleLock.unlock();
-        }
-        return rule.nextCapacity(acquires, overflowAllocations, peakOutstanding, capacity);
+    /** The end of a window, on a releasing thread (see {@link CapacityRule}): activity, then the rule. */
+    private int windowClosed(CapacityRule.Window window) {
+        lastActivity = nanoClock.getAsLong();
+        return rule.nextCapacity(window);
     }
 
     @Override

@@ -24,7 +24,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * next window checkpoint and its count when the window began. Cells are 128 bytes apart.
  *
  * <p>Windows: {@link #windowPeak()} returns the mark since the previous call and starts a new one at the
- * current outstanding, by collecting every stripe's slack.
+ * current outstanding, by collecting every stripe's slack. An acquire that passes its stripe's checkpoint only
+ * raises the review flag ({@link #requestReview}, a write only when the flag is down, on a line of its own); the
+ * pool reviews the window on a later release ({@link #reviewRequested}), never on the acquire.
  */
 final class DemandCells {
     private static final VarHandle CELLS = MethodHandles.arrayElementVarHandle(long[].class);
@@ -40,6 +42,8 @@ final class DemandCells {
     private final AtomicLong highest = new AtomicLong();
     private final ReentrantLock slowLock = new ReentrantLock();
     private final long[] firstPass;
+    /** The review flag, alone in the middle of its array so that no other field shares its cache line. */
+    private final long[] review = new long[2 * PAD];
     /** Stripes with acquires in the window, as last counted; read and written under the pool's window lock. */
     private int activeStripes;
 
@@ -153,6 +157,23 @@ final class DemandCells {
         CELLS.getAndAdd(cells, at(stripe), ONE_SLACK);
     }
 
+    /** Asks for a window review at the next release (an acquire passed its checkpoint). Writes only if needed. */
+    void requestReview() {
+        if ((long) CELLS.getOpaque(review, PAD) == 0) {
+            CELLS.setRelease(review, PAD, 1L);
+        }
+    }
+
+    /** Whether an acquire asked for a review since the last {@link #clearReview}. */
+    boolean reviewRequested() {
+        return (long) CELLS.getAcquire(review, PAD) != 0;
+    }
+
+    /** Takes the request down; called by the reviewer, holding the pool's window lock, before it counts. */
+    void clearReview() {
+        CELLS.setVolatile(review, PAD, 0L);
+    }
+
     /** The highest outstanding ever reached. */
     long highest() {
         return highest.get();
@@ -186,9 +207,13 @@ final class DemandCells {
         }
     }
 
-    /** Whether {@code count}, just returned by {@link #reserve}, is {@code stripe}'s window checkpoint. */
-    boolean atCheckpoint(int stripe, int count) {
-        return (int) cells[at(stripe) + CHECKPOINT] == count;
+    /**
+     * Whether {@code count}, just returned by {@link #reserve}, is at or past {@code stripe}'s window checkpoint
+     * (compared modulo 2^32, so that a count that slipped past a checkpoint armed from a stale count still
+     * asks for a review).
+     */
+    boolean pastCheckpoint(int stripe, int count) {
+        return count - (int) cells[at(stripe) + CHECKPOINT] >= 0;
     }
 
     /** Acquires counted on all stripes since {@link #startWindow}; also notes how many stripes took part. */
@@ -208,9 +233,10 @@ final class DemandCells {
     /**
      * Starts a window of {@code length} acquires. Each stripe's first checkpoint comes after its share, the
      * window divided by the stripes that took part in the previous window (all of them for the first); a
-     * stripe reaching its checkpoint re-arms it with its share of what is left ({@link #arm}). So a single
-     * thread closes a window on exactly its last acquire, with one checkpoint per window once the first has
-     * shown it is alone, and several threads close it soon after it is complete.
+     * stripe reaching its checkpoint asks for a review, which re-arms it with its share of what is left
+     * ({@link #rearmPassed}) if the window is not complete. So a single thread asks for the review on exactly
+     * the window's last acquire (one checkpoint per window once the first has shown it is alone) and the window
+     * closes at its next release; several threads close it soon after it is complete.
      */
     void startWindow(long length) {
         for (int stripe = 0; stripe < stripes; stripe++) {
@@ -221,9 +247,18 @@ final class DemandCells {
         }
     }
 
-    /** Sets {@code stripe}'s next checkpoint after its share of the {@code remaining} acquires. */
-    void arm(int stripe, int count, long remaining) {
-        cells[at(stripe) + CHECKPOINT] = (int) (count + share(remaining));
+    /**
+     * The window is not complete: every stripe at or past its checkpoint gets its next one after its share of
+     * the {@code remaining} acquires. Called with the pool's window lock held.
+     */
+    void rearmPassed(long remaining) {
+        for (int stripe = 0; stripe < stripes; stripe++) {
+            int at = at(stripe);
+            int count = (int) (long) CELLS.getVolatile(cells, at);
+            if (pastCheckpoint(stripe, count)) {
+                cells[at + CHECKPOINT] = (int) (count + share(remaining));
+            }
+        }
     }
 
     private long share(long remaining) {

@@ -50,23 +50,32 @@ class DemandCellsTest {
     }
 
     @Test
-    void aWindowClosesOnExactlyItsLastAcquireWhenOneThreadAcquires() {
+    void aReviewIsAskedForOnExactlyTheWindowsLastAcquireWhenOneThreadAcquires() {
+        // As the pool does: an acquire past its checkpoint asks; the review (here right after) counts and
+        // re-arms. With 8 stripes the first checkpoint is at 100 / 8 = 12, then 12 + 88 = 100.
         for (int stripes : new int[] {1, 2, 8}) {
             DemandCells cells = new DemandCells(stripes);
             cells.startWindow(100);
             int closedAt = -1;
+            int reviews = 0;
             for (int acquire = 1; acquire <= 150 && closedAt < 0; acquire++) {
                 int count = cells.reserve(stripes - 1);
-                if (cells.atCheckpoint(stripes - 1, count)) {
+                if (cells.pastCheckpoint(stripes - 1, count)) {
+                    cells.requestReview();
+                }
+                if (cells.reviewRequested()) {
+                    reviews++;
+                    cells.clearReview();
                     long done = cells.windowCount();
                     if (done >= 100) {
                         closedAt = acquire;
                     } else {
-                        cells.arm(stripes - 1, count, 100 - done);
+                        cells.rearmPassed(100 - done);
                     }
                 }
             }
             assertEquals(100, closedAt, stripes + " stripes");
+            assertEquals(stripes == 1 ? 1 : 2, reviews, stripes + " stripes");
         }
     }
 
