@@ -19,8 +19,9 @@ import java.util.function.LongSupplier;
  * under the peak of leases out at once, so a steady load does not make the capacity swing). A shrink lets free
  * buffers go at once and leased ones as they come back, so retained bytes fall.
  *
- * <p><b>Off the acquire path.</b> The rule runs on a releasing thread: the first release after a window's last
- * acquire closes it, taking the engine's window lock with one compare-and-set (see {@link CapacityRule}). An
+ * <p><b>Off the acquire path.</b> The rule runs on a releasing thread: a window's last acquire only asks, and
+ * the next release on that thread's stripe closes the window, taking the engine's window lock with one
+ * compare-and-set (see {@link CapacityRule}). An
  * acquire never sums the stripes, consults the rule, reads the clock or takes a lock for the policy.
  *
  * <p><b>Idle trim.</b> The window rule counts acquires, so a pool nobody uses would never shrink. The pool is
@@ -45,8 +46,7 @@ public final class AdaptiveBufferPool implements BufferPool {
     private final long idleNanos;
     private final ReentrantLock idleLock = new ReentrantLock();
     private long observedAcquires;
-    /** Written by the window's reviewer without the lock (any write is activity), read under it. */
-    private volatile long lastActivity;
+    private long lastActivity;
 
     /** The defaults: 16 to 128 buffers of 4,096 bytes, windows of 100 acquires, idle trim after 30 s. */
     public AdaptiveBufferPool() {
@@ -67,14 +67,9 @@ public final class AdaptiveBufferPool implements BufferPool {
         this.rule = new AdaptiveRule(settings);
         this.lastActivity = nanoClock.getAsLong();
         this.slots = new BufferSlots(NAME, settings.pool(), BufferMemory.heap(),
-                BufferSlots.Shape.resizable(settings.maxCapacity(), settings.windowAcquires(), this::windowClosed));
+                BufferSlots.Shape.resizable(settings.maxCapacity(), settings.windowAcquires(), rule));
     }
 
-    /** The end of a window, on a releasing thread (see {@link CapacityRule}): activity, then the rule. */
-    private int windowClosed(CapacityRule.Window window) {
-        lastActivity = nanoClock.getAsLong();
-        return rule.nextCapacity(window);
-    }
 
     @Override
     public BufferLease acquire() {

@@ -130,7 +130,6 @@ public final class BufferSlots {
     private final AtomicLong resizes = new AtomicLong();
     private final ReentrantLock windowLock = new ReentrantLock();
     private final ClosingWindow window = new ClosingWindow();
-    private long windowOverflowBase;
 
     /**
      * @param name     the pool's name, used in every message
@@ -216,7 +215,7 @@ public final class BufferSlots {
         buffer.clear();
         buffer.order(ByteOrder.BIG_ENDIAN);
         if (resizable && demand.pastCheckpoint(stripe, count)) {
-            demand.requestReview(); // the window is reviewed by a release, never here
+            demand.requestReview(stripe, count); // the window is reviewed by a release, never here
         }
         SlotLease lease = new SlotLease(slot, stamp);
         if (leaks != null && leaks.tracks(count)) {
@@ -346,7 +345,7 @@ public final class BufferSlots {
         }
         demand.giveBack(stripe);
         budget.signalIfWaiting();
-        if (resizable && demand.reviewRequested()) {
+        if (resizable && demand.reviewRequested(stripe)) {
             review();
         }
     }
@@ -425,16 +424,14 @@ public final class BufferSlots {
             return;
         }
         try {
-            demand.clearReview();
+            demand.clearReviews();
             long done = demand.windowCount();
             if (done < windowAcquires) {
                 demand.rearmPassed(windowAcquires - done);
                 return;
             }
-            long overflowNow = overflow.lent();
             int current = capacity;
-            window.open(done, overflowNow - windowOverflowBase, current);
-            windowOverflowBase = overflowNow;
+            window.open(done, overflow.lent(), current);
             demand.startWindow(windowAcquires);
             int next;
             try {
@@ -453,16 +450,21 @@ public final class BufferSlots {
         }
     }
 
-    /** The window a {@link CapacityRule} sees; one per pool, used only under the window lock. */
+    /**
+     * The window a {@link CapacityRule} sees; one per pool, used only under the window lock. An object of its own,
+     * so that writing it once per window touches no line that every acquire reads.
+     */
     private final class ClosingWindow implements CapacityRule.Window {
         private long acquires;
         private long overflows;
+        private long overflowBase;
         private int windowCapacity;
         private long peak = -1;
 
-        void open(long acquires, long overflows, int windowCapacity) {
+        void open(long acquires, long overflowsSoFar, int windowCapacity) {
             this.acquires = acquires;
-            this.overflows = overflows;
+            this.overflows = overflowsSoFar - overflowBase;
+            this.overflowBase = overflowsSoFar;
             this.windowCapacity = windowCapacity;
             this.peak = -1;
         }

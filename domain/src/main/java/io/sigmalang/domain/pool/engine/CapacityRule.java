@@ -5,10 +5,12 @@ package io.sigmalang.domain.pool.engine;
  * adaptive pool's lives in its own module), which the engine consults and then carries out.
  *
  * <p><b>When it is called.</b> Never on an acquire. An acquire that passes its stripe's checkpoint only raises a
- * flag; the next release that sees the flag takes the window lock with one compare-and-set (a release that loses
- * it goes on) and closes the window if enough acquires have passed. So the rule runs on a releasing thread, one
- * call at a time, with the window lock held; it must be quick and must not call back into the pool. A window
- * therefore closes at the first release after its last acquire.
+ * flag in its stripe's cell; the next release on that stripe takes the window lock with one compare-and-set (a
+ * release that loses it goes on) and closes the window if enough acquires have passed. So the rule runs on a
+ * releasing thread, one call at a time, with the window lock held; it must be quick and must not call back into
+ * the pool. From one thread, a window closes at the first release after its last acquire. When other threads
+ * release what a stripe acquires, the request is raised pool-wide once that stripe is a whole window past its
+ * checkpoint, and the next release anywhere serves it.
  *
  * <p>The window comes as a reused {@link Window} view, so that consulting the rule allocates nothing.
  */

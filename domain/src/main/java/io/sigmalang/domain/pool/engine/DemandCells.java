@@ -25,14 +25,16 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Windows: {@link #windowPeak()} returns the mark since the previous call and starts a new one at the
  * current outstanding, by collecting every stripe's slack. An acquire that passes its stripe's checkpoint only
- * raises the review flag ({@link #requestReview}, a write only when the flag is down, on a line of its own); the
- * pool reviews the window on a later release ({@link #reviewRequested}), never on the acquire.
+ * raises a review flag in its own cell ({@link #requestReview}); the pool reviews the window on a later release
+ * ({@link #reviewRequested}), never on the acquire. Nothing here that every operation reads is written once per
+ * window unless it changed, so that closing a window costs other threads as few cache misses as possible.
  */
 final class DemandCells {
     private static final VarHandle CELLS = MethodHandles.arrayElementVarHandle(long[].class);
     private static final int PAD = 16;
     private static final int CHECKPOINT = 1;
     private static final int BASE = 2;
+    private static final int REQUEST = 3;
     private static final long ONE_SLACK = 1L << 32;
     private static final long COUNT_MASK = 0xFFFF_FFFFL;
 
@@ -42,10 +44,12 @@ final class DemandCells {
     private final AtomicLong highest = new AtomicLong();
     private final ReentrantLock slowLock = new ReentrantLock();
     private final long[] firstPass;
-    /** The review flag, alone in the middle of its array so that no other field shares its cache line. */
+    /** The pool-wide review flag (see {@link #requestReview}), alone in the middle of its array. */
     private final long[] review = new long[2 * PAD];
     /** Stripes with acquires in the window, as last counted; read and written under the pool's window lock. */
     private int activeStripes;
+    /** The window's length, as last started; read by {@link #requestReview}, written when it changes. */
+    private long windowLength = Long.MAX_VALUE;
 
     DemandCells(int stripes) {
         this.stripes = stripes;
@@ -157,21 +161,42 @@ final class DemandCells {
         CELLS.getAndAdd(cells, at(stripe), ONE_SLACK);
     }
 
-    /** Asks for a window review at the next release (an acquire passed its checkpoint). Writes only if needed. */
-    void requestReview() {
-        if ((long) CELLS.getOpaque(review, PAD) == 0) {
+    /**
+     * Asks for a window review at the next release: {@code stripe}'s acquire that returned {@code count} passed
+     * its checkpoint. The request is a flag in the stripe's own cell line, which the stripe's releases read
+     * anyway, so that asking costs no cache line another thread reads. Should no release on this stripe serve it
+     * (another thread releases what this one acquires) for a whole window past the checkpoint, the pool-wide flag
+     * is raised too, which every release reads; steady traffic never writes it.
+     */
+    void requestReview(int stripe, int count) {
+        int at = at(stripe);
+        if ((long) CELLS.getOpaque(cells, at + REQUEST) == 0) {
+            CELLS.setOpaque(cells, at + REQUEST, 1L);
+        } else if (count - (int) cells[at + CHECKPOINT] >= windowLength
+                && (long) CELLS.getOpaque(review, PAD) == 0) {
             CELLS.setRelease(review, PAD, 1L);
         }
     }
 
-    /** Whether an acquire asked for a review since the last {@link #clearReview}. */
-    boolean reviewRequested() {
-        return (long) CELLS.getAcquire(review, PAD) != 0;
+    /** Whether a review was asked for on {@code stripe}, or pool-wide, since the last {@link #clearReviews}. */
+    boolean reviewRequested(int stripe) {
+        return (long) CELLS.getOpaque(cells, at(stripe) + REQUEST) != 0 || (long) CELLS.getOpaque(review, PAD) != 0;
     }
 
-    /** Takes the request down; called by the reviewer, holding the pool's window lock, before it counts. */
-    void clearReview() {
-        CELLS.setVolatile(review, PAD, 0L);
+    /**
+     * Takes every request down (writing only the flags that are up); called by the reviewer, holding the pool's
+     * window lock, before it counts, so that an acquire it does not count asks again.
+     */
+    void clearReviews() {
+        if ((long) CELLS.getVolatile(review, PAD) != 0) {
+            CELLS.setVolatile(review, PAD, 0L);
+        }
+        for (int stripe = 0; stripe < stripes; stripe++) {
+            int at = at(stripe) + REQUEST;
+            if ((long) CELLS.getVolatile(cells, at) != 0) {
+                CELLS.setVolatile(cells, at, 0L);
+            }
+        }
     }
 
     /** The highest outstanding ever reached. */
@@ -226,7 +251,10 @@ final class DemandCells {
             sum += done;
             active += done != 0 ? 1 : 0;
         }
-        activeStripes = Math.max(1, active);
+        active = Math.max(1, active);
+        if (activeStripes != active) { // written only when it changes: readers of this object are on every path
+            activeStripes = active;
+        }
         return sum;
     }
 
@@ -239,6 +267,9 @@ final class DemandCells {
      * closes at its next release; several threads close it soon after it is complete.
      */
     void startWindow(long length) {
+        if (windowLength != length) {
+            windowLength = length;
+        }
         for (int stripe = 0; stripe < stripes; stripe++) {
             int at = at(stripe);
             long count = ((long) CELLS.getVolatile(cells, at)) & COUNT_MASK;
