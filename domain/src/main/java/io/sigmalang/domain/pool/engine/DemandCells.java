@@ -273,8 +273,12 @@ final class DemandCells {
         for (int stripe = 0; stripe < stripes; stripe++) {
             int at = at(stripe);
             long count = ((long) CELLS.getVolatile(cells, at)) & COUNT_MASK;
-            cells[at + BASE] = count;
-            cells[at + CHECKPOINT] = (int) (count + share(length));
+            long checkpoint = (int) (count + share(length));
+            if (cells[at + BASE] != count || cells[at + CHECKPOINT] != checkpoint) {
+                // An idle stripe's base and checkpoint do not change: leave its line alone.
+                cells[at + BASE] = count;
+                cells[at + CHECKPOINT] = checkpoint;
+            }
         }
     }
 
