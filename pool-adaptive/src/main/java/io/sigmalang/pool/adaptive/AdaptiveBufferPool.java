@@ -4,6 +4,7 @@ import io.sigmalang.domain.pool.BufferLease;
 import io.sigmalang.domain.pool.engine.BufferMemory;
 import io.sigmalang.domain.pool.BufferPool;
 import io.sigmalang.domain.pool.engine.BufferSlots;
+import io.sigmalang.domain.pool.engine.CapacityRule;
 import io.sigmalang.domain.pool.PoolChecks;
 import io.sigmalang.domain.pool.PoolStats;
 import java.util.concurrent.locks.ReentrantLock;
@@ -13,10 +14,15 @@ import java.util.function.LongSupplier;
  * A pool of heap buffers whose capacity follows demand, by itself: callers only acquire and release.
  *
  * <p>It starts at 16 buffers and creates them on demand, so its retained bytes follow real use. After every
- * window of 100 acquires it applies {@link AdaptiveSettings}' rule to the window's overflow rate: above 5 % it
- * grows by half (up to 128), below 1 % it shrinks by a quarter (down to 16, and never under the window's peak
- * of leases out at once, so a steady load does not make the capacity swing). A shrink lets free buffers go at
- * once and leased ones as they come back, so retained bytes fall.
+ * window of 100 acquires it applies {@link AdaptiveSettings}' rule ({@link AdaptiveRule}) to the window's
+ * overflow rate: above 5 % it grows by half (up to 128), below 1 % it shrinks by a quarter (down to 16, and never
+ * under the peak of leases out at once, so a steady load does not make the capacity swing). A shrink lets free
+ * buffers go at once and leased ones as they come back, so retained bytes fall.
+ *
+ * <p><b>Off the acquire path.</b> The rule runs on a releasing thread: a window's last acquire only asks, and
+ * the next release on that thread's stripe closes the window, taking the engine's window lock with one
+ * compare-and-set (see {@link CapacityRule}). An
+ * acquire never sums the stripes, consults the rule, reads the clock or takes a lock for the policy.
  *
  * <p><b>Idle trim.</b> The window rule counts acquires, so a pool nobody uses would never shrink. The pool is
  * idle when no acquire happened between two observations at least {@code idleTrimAfter} apart; then its free
@@ -61,18 +67,9 @@ public final class AdaptiveBufferPool implements BufferPool {
         this.rule = new AdaptiveRule(settings);
         this.lastActivity = nanoClock.getAsLong();
         this.slots = new BufferSlots(NAME, settings.pool(), BufferMemory.heap(),
-                BufferSlots.Shape.resizable(settings.maxCapacity(), settings.windowAcquires(), this::windowClosed));
+                BufferSlots.Shape.resizable(settings.maxCapacity(), settings.windowAcquires(), rule));
     }
 
-    private int windowClosed(long acquires, long overflowAllocations, long peakOutstanding, int capacity) {
-        idleLock.lock();
-        try {
-            lastActivity = nanoClock.getAsLong();
-        } finally {
-            idleLock.unlock();
-        }
-        return rule.nextCapacity(acquires, overflowAllocations, peakOutstanding, capacity);
-    }
 
     @Override
     public BufferLease acquire() {

@@ -2,6 +2,7 @@ package io.sigmalang.pool.adaptive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.sigmalang.domain.pool.engine.CapacityRule;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,9 +11,46 @@ import org.junit.jupiter.api.Test;
 class AdaptiveRuleTest {
     private final AdaptiveRule defaults = new AdaptiveRule(AdaptiveSettings.defaults());
 
+    /** A window written by hand; counts how often the rule reads its peak. */
+    static final class HandWindow implements CapacityRule.Window {
+        final long acquires;
+        final long overflows;
+        final long peak;
+        final int capacity;
+        int peakReads;
+
+        HandWindow(long acquires, long overflows, long peak, int capacity) {
+            this.acquires = acquires;
+            this.overflows = overflows;
+            this.peak = peak;
+            this.capacity = capacity;
+        }
+
+        @Override
+        public long acquires() {
+            return acquires;
+        }
+
+        @Override
+        public long overflowAllocations() {
+            return overflows;
+        }
+
+        @Override
+        public int capacity() {
+            return capacity;
+        }
+
+        @Override
+        public long peakOutstanding() {
+            peakReads++;
+            return peak;
+        }
+    }
+
     /** A window of 100 acquires at {@code capacity} with {@code overflows} overflows and a peak of {@code peak}. */
     private static int next(AdaptiveRule rule, int capacity, int overflows, int peak) {
-        return rule.nextCapacity(100, overflows, peak, capacity);
+        return rule.nextCapacity(new HandWindow(100, overflows, peak, capacity));
     }
 
     @Test
@@ -45,7 +83,7 @@ class AdaptiveRuleTest {
         assertEquals(16, next(defaults, 16, 5, 20), "exactly 5 % is not above 5 %");
         assertEquals(40, next(defaults, 40, 3, 20), "3 % is in the band: keep");
         assertEquals(40, next(defaults, 40, 1, 20), "exactly 1 % is not below 1 %");
-        assertEquals(30, defaults.nextCapacity(1000, 9, 20, 40), "0.9 % < 1 %: shrink");
+        assertEquals(30, defaults.nextCapacity(new HandWindow(1000, 9, 20, 40)), "0.9 % < 1 %: shrink");
     }
 
     @Test
@@ -55,6 +93,21 @@ class AdaptiveRuleTest {
         // A peak at or above the capacity keeps it.
         assertEquals(40, next(defaults, 40, 0, 40));
         assertEquals(40, next(defaults, 40, 0, 90));
+    }
+
+    @Test
+    void thePeakIsReadOnlyWhenTheRuleIsAboutToShrink() {
+        // Reading the peak resets it in the engine, so the rule reads it only when it decides on it.
+        HandWindow growing = new HandWindow(100, 50, 90, 16);
+        HandWindow inTheBand = new HandWindow(100, 3, 90, 40);
+        HandWindow atTheFloor = new HandWindow(100, 0, 90, 16);
+        HandWindow shrinking = new HandWindow(100, 0, 20, 40);
+        assertEquals(24, defaults.nextCapacity(growing));
+        assertEquals(40, defaults.nextCapacity(inTheBand));
+        assertEquals(16, defaults.nextCapacity(atTheFloor));
+        assertEquals(30, defaults.nextCapacity(shrinking), "40 × 0.75 = 30, above the peak of 20");
+        assertEquals(List.of(0, 0, 0, 1), List.of(growing.peakReads, inTheBand.peakReads, atTheFloor.peakReads,
+                shrinking.peakReads));
     }
 
     @Test

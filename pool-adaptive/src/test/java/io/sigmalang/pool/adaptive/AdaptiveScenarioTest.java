@@ -13,12 +13,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The adaptive pool driven by scripted demand from one thread, so that windows close on exactly every 100th
- * acquire. Every expected capacity is derived from the rule in the comment above it, not read off a run.
+ * The adaptive pool driven by scripted demand from one thread. Every expected capacity is derived from the rule
+ * in the comment above it, not read off a run.
  *
  * <p>Facts the derivations use: buffers are created on demand up to the capacity; a lease beyond it is an
- * overflow buffer, dropped on release; a window is closed by its 100th acquire, whose own outcome counts in it,
- * and the new capacity applies from the next acquire; a window's peak includes the leases out when it began.
+ * overflow buffer, dropped on release. A window is decided off the acquire path: its 100th acquire only asks for
+ * a review, and the <em>first release after it</em> closes the window (after giving its own buffer back); the
+ * new capacity applies from then on, so the rest of that round's releases already see it. In {@code cycle(50)}
+ * the 100th acquire is the last of a cycle, so the window holds exactly 100 acquires and closes on the cycle's
+ * first release, with 49 leases still out. The peak of leases out at once is read only by a window that
+ * considers shrinking, and counts from the leases out at the previous such read (or from the start).
  */
 class AdaptiveScenarioTest {
     private static final int SIZE = 64;
@@ -64,23 +68,26 @@ class AdaptiveScenarioTest {
         cycle(50);
         assertPool(54, 36, 120 + 28, "after window 3");
         // Window 4 (54): cycle 7: 36 free + 14 created, no overflow; cycle 8: 50 pooled. 0 % < 1 % and
-        // 54 > 16: 54 × 0.75 = 40.5 → 40, but 50 leases were out at once: 50. All 50 buffers are kept.
+        // 54 > 16: 54 × 0.75 = 40.5 → 40, but the peak since the start is 50: 50. All 50 buffers are kept.
+        // (Windows 1-3 grew, so nothing read the peak before.) Read on cycle 8's first release: 49 out.
         cycle(50);
         cycle(50);
         assertPool(50, 50, 148, "after window 4");
-        // Window 5 (50): 0 %, peak 50: 50 × 0.75 = 37 raised to 50, unchanged. The load is steady.
+        // Window 5 (50): 0 %, peak 50 (cycle 9): 50 × 0.75 = 37 raised to 50, unchanged. The load is steady.
+        // Read on cycle 10's first release: 49 still out.
         cycle(50);
         cycle(50);
         assertPool(50, 50, 148, "after window 5");
 
-        // One lease at a time from here. Window 6 began with 50 leases out (window 5 closed on the 50th
-        // lease of cycle 10), so its peak is 50: unchanged.
+        // One lease at a time from here. Window 6's peak counts from the 49 out when window 5 read it:
+        // 50 × 0.75 = 37 raised to 49; the one free buffer beyond 49 is let go.
         repeatSingle(100);
-        assertPool(50, 50, 148, "after window 6");
-        // Window 7 began with 1 lease out: peak 1. 50 × 0.75 = 37.5 → 37; 13 free buffers are let go.
+        assertPool(49, 49, 148, "after window 6");
+        // Window 6 read its peak on a single release, with none out: window 7's peak is 1.
+        // 49 × 0.75 = 36.75 → 36; 13 free buffers are let go.
         repeatSingle(100);
-        assertPool(37, 37, 148, "after window 7");
-        // 37 × 0.75 = 27.75 → 27; 27 × 0.75 = 20.25 → 20; 20 × 0.75 = 15 → the floor, 16.
+        assertPool(36, 36, 148, "after window 7");
+        // 36 × 0.75 = 27; 27 × 0.75 = 20.25 → 20; 20 × 0.75 = 15 → the floor, 16.
         repeatSingle(100);
         assertPool(27, 27, 148, "after window 8");
         repeatSingle(100);
@@ -92,7 +99,7 @@ class AdaptiveScenarioTest {
         assertPool(16, 16, 148, "after window 13");
 
         PoolStats stats = pool.stats();
-        assertEquals(8, stats.resizes(), "24, 36, 54, 50, 37, 27, 20, 16");
+        assertEquals(9, stats.resizes(), "24, 36, 54, 50, 49, 36, 27, 20, 16");
         assertEquals(50, stats.peakOutstanding());
         assertEquals(50L * SIZE, stats.peakRetainedBytes());
         assertEquals(1300, stats.acquires());
@@ -101,9 +108,10 @@ class AdaptiveScenarioTest {
 
     @Test
     void aSteadyLoadSettlesInsteadOfOscillating() {
-        // Window 1 (16): 5 cycles of 20, each 16 pooled + 4 overflow: 20 % > 5 %: 24.
+        // Window 1 (16): 5 cycles of 20, each 16 pooled + 4 overflow: 20 % > 5 %: 24 (closed on cycle 5's
+        // first release; growing reads no peak).
         // Window 2 (24): 16 free + 4 created, then 20 pooled; 0 %: 24 × 0.75 = 18, raised to the peak 20.
-        // Window 3 on (20): 0 %; 20 × 0.75 = 15, raised to 20: unchanged, window after window.
+        // Window 3 on (20): 0 %; 20 × 0.75 = 15, raised to 20 (20 out in each cycle): unchanged.
         // Without the peak as a floor it would swing: 18 → 20 leases overflow 2 (10 %) → 27 → 20 → 16 → ...
         for (int window = 1; window <= 20; window++) {
             for (int c = 0; c < 5; c++) {

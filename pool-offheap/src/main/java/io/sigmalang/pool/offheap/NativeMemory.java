@@ -4,15 +4,14 @@ import io.sigmalang.domain.pool.engine.BufferMemory;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Native memory through the FFM API. Pooled buffers are segments of one shared arena, freed together, at once,
- * when the pool closes; each overflow buffer has a shared arena of its own, closed when it is released. A
- * direct buffer made from a segment ({@link MemorySegment#asByteBuffer()}) checks its arena on every access,
- * so using it after its arena closed throws {@link IllegalStateException} instead of touching freed memory.
+ * when the pool closes. Overflow buffers come from {@link OverflowSlabs}: slabs of buffers, each slab a shared
+ * arena of its own, recycled and bounded, all closed with the pool. A direct buffer made from a segment
+ * ({@link MemorySegment#asByteBuffer()}) checks its arena on every access, so using it after its arena closed
+ * throws {@link IllegalStateException} instead of touching freed memory.
  *
  * <p>A pooled segment cannot be freed alone: one the pool lets go of (a leaked lease's) stays allocated until
  * close, and {@link #nativeBytes()} still counts it.
@@ -21,18 +20,27 @@ final class NativeMemory implements BufferMemory {
     /** Segments start on a cache line, so two buffers never share one. */
     static final long ALIGNMENT = 64;
 
-    /** A buffer's segment, and the arena to close for an overflow buffer (null for a pooled one). */
-    record NativeBlock(MemorySegment segment, Arena ownArena) {
+    /**
+     * A buffer's segment; for an overflow buffer also its slab and place in it (a pooled one has none).
+     *
+     * @param buffer the buffer over the segment, made once and lent with every lease of it
+     */
+    record NativeBlock(MemorySegment segment, OverflowSlabs.Slab slab, int index, ByteBuffer buffer) {
     }
 
     private final Arena arena = Arena.ofShared();
     private final boolean zeroOnRelease;
     private final AtomicLong nativeBytes = new AtomicLong();
-    private final Set<Arena> overflowArenas = ConcurrentHashMap.newKeySet();
-    private volatile boolean closed;
+    private final OverflowSlabs overflow;
 
-    NativeMemory(boolean zeroOnRelease) {
+    /**
+     * @param bufferSize      the pool's buffer size (every overflow buffer has it)
+     * @param retainOverflow  free overflow buffers kept for reuse at most
+     * @param zeroOnRelease   whether released buffers are zeroed
+     */
+    NativeMemory(int bufferSize, int retainOverflow, boolean zeroOnRelease) {
         this.zeroOnRelease = zeroOnRelease;
+        this.overflow = new OverflowSlabs(bufferSize, retainOverflow, zeroOnRelease, nativeBytes);
     }
 
     @Override
@@ -40,32 +48,26 @@ final class NativeMemory implements BufferMemory {
         if (use == Use.POOLED) {
             MemorySegment segment = arena.allocate(bytes, ALIGNMENT);
             nativeBytes.addAndGet(bytes);
-            return new Block(segment.asByteBuffer(), new NativeBlock(segment, null));
+            ByteBuffer buffer = segment.asByteBuffer();
+            return new Block(buffer, new NativeBlock(segment, null, -1, buffer));
         }
-        Arena own = Arena.ofShared();
-        MemorySegment segment;
-        try {
-            segment = own.allocate(bytes, ALIGNMENT);
-        } catch (RuntimeException | Error e) {
-            own.close();
-            throw e;
-        }
-        nativeBytes.addAndGet(bytes);
-        overflowArenas.add(own);
-        if (closed && overflowArenas.remove(own)) {
-            own.close();
-            nativeBytes.addAndGet(-bytes);
-            throw new IllegalStateException("the off-heap pool's memory is closed");
-        }
-        return new Block(segment.asByteBuffer(), new NativeBlock(segment, own));
+        NativeBlock block = overflow.lend();
+        return new Block(block.buffer(), block);
     }
 
     @Override
     public void free(ByteBuffer buffer, Object handle, Use use) {
-        Arena own = ((NativeBlock) handle).ownArena();
-        if (own != null && overflowArenas.remove(own)) {
-            own.close();
-            nativeBytes.addAndGet(-buffer.capacity());
+        NativeBlock block = (NativeBlock) handle;
+        if (block.slab() != null) {
+            overflow.giveBack(block);
+        }
+    }
+
+    @Override
+    public void retire(ByteBuffer buffer, Object handle, Use use) {
+        NativeBlock block = (NativeBlock) handle;
+        if (block.slab() != null) {
+            overflow.retire(block);
         }
     }
 
@@ -81,23 +83,24 @@ final class NativeMemory implements BufferMemory {
 
     @Override
     public void close() {
-        closed = true;
         arena.close();
-        for (Arena own : overflowArenas) {
-            if (overflowArenas.remove(own)) {
-                own.close();
-            }
-        }
+        overflow.close();
         nativeBytes.set(0);
     }
 
-    /** Bytes of native memory allocated and not yet freed. */
+    /** Bytes of native memory allocated and not yet freed, overflow slabs included. */
     long nativeBytes() {
         return nativeBytes.get();
     }
 
+    /** The overflow memory, for tests. */
+    OverflowSlabs overflow() {
+        return overflow;
+    }
+
     @Override
     public String toString() {
-        return "native memory (FFM, shared arena" + (zeroOnRelease ? ", zeroed on release)" : ")");
+        return "native memory (FFM, shared arena, overflow in slabs of " + overflow.perSlab()
+                + (zeroOnRelease ? ", zeroed on release)" : ")");
     }
 }

@@ -16,13 +16,17 @@ import java.lang.foreign.MemorySegment;
  * a small object per buffer, whatever the buffer size, and a direct buffer is what channels write from without
  * a copy. {@link #close()} frees the native memory at once (no waiting for a collection); afterwards any access
  * through a lease, or through a buffer obtained from one, throws {@link IllegalStateException} rather than
- * reading freed memory. Overflow buffers are native too, each freed as soon as it is released.
+ * reading freed memory. Overflow buffers are native too, carved from slabs of a few arenas and recycled: up to
+ * twice the capacity in free overflow buffers is kept for reuse, the rest freed as whole slabs empty
+ * ({@link OverflowSlabs}); all of it is freed at close.
  *
  * <p>Released buffers are not zeroed unless {@link OffHeapSettings#zeroOnRelease()} says so.
  */
 public final class OffHeapBufferPool implements BufferPool {
     /** The pool's name in messages and stats. */
     public static final String NAME = "offheap";
+    /** Free overflow buffers kept for reuse, per buffer of capacity (see {@link OverflowSlabs}). */
+    static final int RETAINED_OVERFLOW_PER_BUFFER = 2;
 
     private final NativeMemory memory;
     private final BufferSlots slots;
@@ -39,7 +43,9 @@ public final class OffHeapBufferPool implements BufferPool {
 
     public OffHeapBufferPool(OffHeapSettings settings) {
         PoolChecks.notNull("settings", settings);
-        this.memory = new NativeMemory(settings.zeroOnRelease());
+        PoolSettings pool = settings.pool();
+        this.memory = new NativeMemory(pool.bufferSize(), RETAINED_OVERFLOW_PER_BUFFER * pool.capacity(),
+                settings.zeroOnRelease());
         this.slots = new BufferSlots(NAME, settings.pool(), memory,
                 BufferSlots.Shape.fixed(settings.pool().capacity()));
     }
@@ -60,7 +66,7 @@ public final class OffHeapBufferPool implements BufferPool {
         return ((NativeMemory.NativeBlock) slots.handleOf(lease)).segment();
     }
 
-    /** Bytes of native memory this pool has allocated and not freed (0 once closed). */
+    /** Bytes of native memory this pool has allocated and not freed, overflow slabs included (0 once closed). */
     public long nativeBytes() {
         return memory.nativeBytes();
     }

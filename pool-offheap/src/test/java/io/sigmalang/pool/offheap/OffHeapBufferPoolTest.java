@@ -51,17 +51,56 @@ class OffHeapBufferPoolTest extends BufferPoolContract {
         for (int i = 0; i < 5; i++) {
             leases.add(pool.acquire());
         }
-        assertEquals(5 * 1024, pool.nativeBytes(), "one overflow buffer");
+        // The overflow buffer comes from a slab of 16 (256 KiB / 1 KiB = 256, at most 16).
+        assertEquals((4 + 16) * 1024, pool.nativeBytes(), "one overflow slab");
         MemorySegment pooled = pool.segment(leases.getFirst());
         MemorySegment overflow = pool.segment(leases.getLast());
         leases.removeLast().close();
-        assertEquals(4 * 1024, pool.nativeBytes(), "an overflow buffer is freed on release");
-        assertFalse(overflow.scope().isAlive());
+        // Its slab is wholly free, but closing it would leave fewer than 2 × 4 = 8 free overflow buffers: kept.
+        assertEquals((4 + 16) * 1024, pool.nativeBytes(), "the slab is kept for reuse");
+        assertTrue(overflow.scope().isAlive());
 
         pool.close();
         assertEquals(0, pool.nativeBytes());
         assertFalse(pooled.scope().isAlive(), "freed by close, without waiting for a collection");
+        assertFalse(overflow.scope().isAlive(), "overflow slabs too");
         leases.forEach(BufferLease::close);
+    }
+
+    @Test
+    void overflowMemoryIsReusedBoundedAndFreedAtClose() {
+        OffHeapBufferPool pool = new OffHeapBufferPool(settings(4, 1024));
+        List<BufferLease> held = new ArrayList<>();
+        for (int i = 0; i < 44; i++) { // 4 pooled, 40 overflow: slabs of 16, 16 and 8 of 16
+            held.add(pool.acquire());
+        }
+        assertEquals((4 + 48) * 1024, pool.nativeBytes(), "three slabs");
+        ByteBuffer fromFirstSlab = held.get(4).buffer();
+        ByteBuffer fromLastSlab = held.get(43).buffer();
+        // Released in acquire order. When the first slab's 16th buffer comes back, 8 spare of the third slab and
+        // the first slab's 16 are free: closing the first leaves 8 = 2 × capacity, so it closes. The same for the
+        // second (8 + 16). The third, wholly free at the end, would leave 0: kept.
+        for (int i = 0; i < 20; i++) {
+            held.get(i).close();
+        }
+        assertEquals((4 + 32) * 1024, pool.nativeBytes(), "the first slab closed");
+        assertThrows(IllegalStateException.class, () -> fromFirstSlab.put(0, (byte) 1),
+                "a buffer kept from a closed slab throws instead of touching freed memory");
+        held.subList(20, 44).forEach(BufferLease::close);
+        assertEquals((4 + 16) * 1024, pool.nativeBytes(), "bounded: one slab left");
+        long overflows = pool.stats().overflowAllocations();
+
+        held.clear();
+        for (int i = 0; i < 20; i++) { // 16 overflow: all from the slab kept
+            held.add(pool.acquire());
+        }
+        assertEquals((4 + 16) * 1024, pool.nativeBytes(), "reused: no new slab");
+        assertEquals(overflows + 16, pool.stats().overflowAllocations());
+        held.forEach(BufferLease::close);
+
+        pool.close();
+        assertEquals(0, pool.nativeBytes());
+        assertThrows(IllegalStateException.class, () -> fromLastSlab.get(0), "freed at close");
     }
 
     @Test
@@ -83,14 +122,22 @@ class OffHeapBufferPoolTest extends BufferPoolContract {
     }
 
     @Test
-    void anOverflowBufferIsUnusableOnceReleased() {
+    void aStaleOverflowLeaseNeverReachesTheNextHolderOfItsRecycledBuffer() {
         try (OffHeapBufferPool pool = new OffHeapBufferPool(settings(1, 64))) {
             BufferLease pooled = pool.acquire();
-            BufferLease overflow = pool.acquire();
-            ByteBuffer kept = overflow.buffer();
-            overflow.close();
-            assertThrows(IllegalStateException.class, () -> kept.put(0, (byte) 1));
+            BufferLease stale = pool.acquire();
+            ByteBuffer first = stale.buffer();
+            stale.close();
+            BufferLease next = pool.acquire();
+            assertSame(first, next.buffer(), "the overflow buffer is recycled");
+            next.buffer().put(0, (byte) 7);
+            assertThrows(IllegalStateException.class, stale::buffer);
+            assertThrows(IllegalStateException.class, stale::close);
+            assertThrows(IllegalStateException.class, () -> pool.segment(stale));
+            assertEquals(7, next.buffer().get(0), "the next holder's lease and bytes are untouched");
+            next.close();
             pooled.close();
+            assertEquals(3, pool.stats().releases(), "three leases, each released once; the refused close not counted");
         }
     }
 

@@ -16,7 +16,10 @@ public interface BufferMemory {
     enum Use {
         /** Kept by the pool and lent again and again. */
         POOLED,
-        /** Lent once, beyond the pool's capacity, and dropped on release. */
+        /**
+         * Lent beyond the pool's capacity and given back on release; the memory may recycle it for a later
+         * overflow lease (the off-heap memory does, from slabs) or drop it (the heap).
+         */
         OVERFLOW
     }
 
@@ -37,6 +40,15 @@ public interface BufferMemory {
 
     /** Gives back a block the pool has let go of; called at most once per block. */
     void free(ByteBuffer buffer, Object handle, Use use);
+
+    /**
+     * Gives back a block whose buffer may still be referenced (its lease leaked, and a {@code ByteBuffer} of
+     * it may have been kept): the memory must never lend it again. Called instead of {@link #free}, at most once
+     * per block. By default the same as {@link #free}, which suits memory that never recycles blocks.
+     */
+    default void retire(ByteBuffer buffer, Object handle, Use use) {
+        free(buffer, handle, use);
+    }
 
     /** Whether {@link #wipe} is to be called on every release of a pooled buffer. */
     default boolean wipesOnRelease() {

@@ -56,10 +56,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p><b>No unbounded loop.</b> The one loop that drains the free stacks (close, trim, shrink: {@code drainFree})
  * stops after as many pops as there are slots, so that even a corrupted stack could not make it spin forever.
  *
- * <p><b>Windows</b> (resizable pools only). Each stripe counts its acquires; when one reaches its checkpoint
- * the pool sums the stripes, and once {@code windowAcquires} have passed it asks the {@link CapacityRule} for
- * the next capacity under a try-lock. Growing only raises the capacity (buffers are created on demand);
- * shrinking lets free buffers go at once and leased ones as they come back.
+ * <p><b>Windows</b> (resizable pools only), off the acquire path. Each stripe counts its acquires; an acquire
+ * that reaches its stripe's checkpoint only raises a flag. The next release that sees the flag takes the window
+ * lock with one compare-and-set and sums the stripes; once {@code windowAcquires} have passed it asks the
+ * strategy's {@link CapacityRule} for the next capacity. Growing only raises the capacity (buffers are created
+ * on demand); shrinking lets free buffers go at once and leased ones as they come back.
  */
 public final class BufferSlots {
     private static final int NO_BUFFER = 0;
@@ -79,7 +80,8 @@ public final class BufferSlots {
      * @param maxCapacity    the most buffers the pool can ever retain (slots are reserved for this many)
      * @param preallocate    whether all of the initial capacity is allocated at construction
      * @param windowAcquires the length of a demand window, or 0 for a pool whose capacity never changes
-     * @param rule           the rule consulted at the end of each window ({@code null} when there are none)
+     * @param rule           the rule consulted at the end of each window, on a releasing thread ({@code null} when
+     *                       there are none)
      */
     public record Shape(int maxCapacity, boolean preallocate, int windowAcquires, CapacityRule rule) {
         public Shape {
@@ -127,7 +129,7 @@ public final class BufferSlots {
     private final AtomicLong pooledLeaks = new AtomicLong();
     private final AtomicLong resizes = new AtomicLong();
     private final ReentrantLock windowLock = new ReentrantLock();
-    private long windowOverflowBase;
+    private final ClosingWindow window = new ClosingWindow();
 
     /**
      * @param name     the pool's name, used in every message
@@ -212,8 +214,8 @@ public final class BufferSlots {
         ByteBuffer buffer = slot.buffer;
         buffer.clear();
         buffer.order(ByteOrder.BIG_ENDIAN);
-        if (resizable && demand.atCheckpoint(stripe, count)) {
-            checkpoint(stripe, count);
+        if (resizable && demand.pastCheckpoint(stripe, count)) {
+            demand.requestReview(stripe, count); // the window is reviewed by a release, never here
         }
         SlotLease lease = new SlotLease(slot, stamp);
         if (leaks != null && leaks.tracks(count)) {
@@ -343,6 +345,9 @@ public final class BufferSlots {
         }
         demand.giveBack(stripe);
         budget.signalIfWaiting();
+        if (resizable && demand.reviewRequested(stripe)) {
+            review();
+        }
     }
 
     /** The stamp did not match: released after the pool closed (fine), or a misuse (throws). */
@@ -409,28 +414,30 @@ public final class BufferSlots {
 
     // ---------------------------------------------------------------- windows and resizing
 
-    private void checkpoint(int stripe, int count) {
+    /**
+     * Closes the window if it is complete, on a releasing thread: the one that wins the window lock (one
+     * compare-and-set; a release that loses goes on, the winner covers it). An incomplete window only re-arms the
+     * checkpoints that were passed. The rule sees the window through {@link #window}, reused.
+     */
+    private void review() {
         if (!windowLock.tryLock()) {
-            demand.arm(stripe, count, 1);
             return;
         }
         try {
+            demand.clearReviews();
             long done = demand.windowCount();
             if (done < windowAcquires) {
-                demand.arm(stripe, count, windowAcquires - done);
+                demand.rearmPassed(windowAcquires - done);
                 return;
             }
-            long overflowNow = overflow.lent();
-            long overflows = overflowNow - windowOverflowBase;
-            windowOverflowBase = overflowNow;
             int current = capacity;
-            long peak = demand.windowPeak();
+            window.open(done, overflow.lent(), current);
             demand.startWindow(windowAcquires);
             int next;
             try {
-                next = rule.nextCapacity(done, overflows, peak, current);
+                next = rule.nextCapacity(window);
             } catch (RuntimeException e) {
-                // Failing this acquire would lose the slot it has taken; keep the capacity instead.
+                // Failing this release would lose the buffer it gives back; keep the capacity instead.
                 System.getLogger("io.sigmalang.pool").log(System.Logger.Level.WARNING,
                         "capacity rule of pool '" + name + "' failed; capacity kept at " + current, e);
                 next = current;
@@ -440,6 +447,49 @@ public final class BufferSlots {
             }
         } finally {
             windowLock.unlock();
+        }
+    }
+
+    /**
+     * The window a {@link CapacityRule} sees; one per pool, used only under the window lock. An object of its own,
+     * so that writing it once per window touches no line that every acquire reads.
+     */
+    private final class ClosingWindow implements CapacityRule.Window {
+        private long acquires;
+        private long overflows;
+        private long overflowBase;
+        private int windowCapacity;
+        private long peak = -1;
+
+        void open(long acquires, long overflowsSoFar, int windowCapacity) {
+            this.acquires = acquires;
+            this.overflows = overflowsSoFar - overflowBase;
+            this.overflowBase = overflowsSoFar;
+            this.windowCapacity = windowCapacity;
+            this.peak = -1;
+        }
+
+        @Override
+        public long acquires() {
+            return acquires;
+        }
+
+        @Override
+        public long overflowAllocations() {
+            return overflows;
+        }
+
+        @Override
+        public int capacity() {
+            return windowCapacity;
+        }
+
+        @Override
+        public long peakOutstanding() {
+            if (peak < 0) {
+                peak = demand.windowPeak();
+            }
+            return peak;
         }
     }
 

@@ -24,13 +24,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * next window checkpoint and its count when the window began. Cells are 128 bytes apart.
  *
  * <p>Windows: {@link #windowPeak()} returns the mark since the previous call and starts a new one at the
- * current outstanding, by collecting every stripe's slack.
+ * current outstanding, by collecting every stripe's slack. An acquire that passes its stripe's checkpoint only
+ * raises a review flag in its own cell ({@link #requestReview}); the pool reviews the window on a later release
+ * ({@link #reviewRequested}), never on the acquire. Nothing here that every operation reads is written once per
+ * window unless it changed, so that closing a window costs other threads as few cache misses as possible.
  */
 final class DemandCells {
     private static final VarHandle CELLS = MethodHandles.arrayElementVarHandle(long[].class);
     private static final int PAD = 16;
     private static final int CHECKPOINT = 1;
     private static final int BASE = 2;
+    private static final int REQUEST = 3;
     private static final long ONE_SLACK = 1L << 32;
     private static final long COUNT_MASK = 0xFFFF_FFFFL;
 
@@ -40,8 +44,12 @@ final class DemandCells {
     private final AtomicLong highest = new AtomicLong();
     private final ReentrantLock slowLock = new ReentrantLock();
     private final long[] firstPass;
+    /** The pool-wide review flag (see {@link #requestReview}), alone in the middle of its array. */
+    private final long[] review = new long[2 * PAD];
     /** Stripes with acquires in the window, as last counted; read and written under the pool's window lock. */
     private int activeStripes;
+    /** The window's length, as last started; read by {@link #requestReview}, written when it changes. */
+    private long windowLength = Long.MAX_VALUE;
 
     DemandCells(int stripes) {
         this.stripes = stripes;
@@ -153,6 +161,44 @@ final class DemandCells {
         CELLS.getAndAdd(cells, at(stripe), ONE_SLACK);
     }
 
+    /**
+     * Asks for a window review at the next release: {@code stripe}'s acquire that returned {@code count} passed
+     * its checkpoint. The request is a flag in the stripe's own cell line, which the stripe's releases read
+     * anyway, so that asking costs no cache line another thread reads. Should no release on this stripe serve it
+     * (another thread releases what this one acquires) for a whole window past the checkpoint, the pool-wide flag
+     * is raised too, which every release reads; steady traffic never writes it.
+     */
+    void requestReview(int stripe, int count) {
+        int at = at(stripe);
+        if ((long) CELLS.getOpaque(cells, at + REQUEST) == 0) {
+            CELLS.setOpaque(cells, at + REQUEST, 1L);
+        } else if (count - (int) cells[at + CHECKPOINT] >= windowLength
+                && (long) CELLS.getOpaque(review, PAD) == 0) {
+            CELLS.setRelease(review, PAD, 1L);
+        }
+    }
+
+    /** Whether a review was asked for on {@code stripe}, or pool-wide, since the last {@link #clearReviews}. */
+    boolean reviewRequested(int stripe) {
+        return (long) CELLS.getOpaque(cells, at(stripe) + REQUEST) != 0 || (long) CELLS.getOpaque(review, PAD) != 0;
+    }
+
+    /**
+     * Takes every request down (writing only the flags that are up); called by the reviewer, holding the pool's
+     * window lock, before it counts, so that an acquire it does not count asks again.
+     */
+    void clearReviews() {
+        if ((long) CELLS.getVolatile(review, PAD) != 0) {
+            CELLS.setVolatile(review, PAD, 0L);
+        }
+        for (int stripe = 0; stripe < stripes; stripe++) {
+            int at = at(stripe) + REQUEST;
+            if ((long) CELLS.getVolatile(cells, at) != 0) {
+                CELLS.setVolatile(cells, at, 0L);
+            }
+        }
+    }
+
     /** The highest outstanding ever reached. */
     long highest() {
         return highest.get();
@@ -186,9 +232,13 @@ final class DemandCells {
         }
     }
 
-    /** Whether {@code count}, just returned by {@link #reserve}, is {@code stripe}'s window checkpoint. */
-    boolean atCheckpoint(int stripe, int count) {
-        return (int) cells[at(stripe) + CHECKPOINT] == count;
+    /**
+     * Whether {@code count}, just returned by {@link #reserve}, is at or past {@code stripe}'s window checkpoint
+     * (compared modulo 2^32, so that a count that slipped past a checkpoint armed from a stale count still
+     * asks for a review).
+     */
+    boolean pastCheckpoint(int stripe, int count) {
+        return count - (int) cells[at(stripe) + CHECKPOINT] >= 0;
     }
 
     /** Acquires counted on all stripes since {@link #startWindow}; also notes how many stripes took part. */
@@ -201,29 +251,49 @@ final class DemandCells {
             sum += done;
             active += done != 0 ? 1 : 0;
         }
-        activeStripes = Math.max(1, active);
+        active = Math.max(1, active);
+        if (activeStripes != active) { // written only when it changes: readers of this object are on every path
+            activeStripes = active;
+        }
         return sum;
     }
 
     /**
      * Starts a window of {@code length} acquires. Each stripe's first checkpoint comes after its share, the
      * window divided by the stripes that took part in the previous window (all of them for the first); a
-     * stripe reaching its checkpoint re-arms it with its share of what is left ({@link #arm}). So a single
-     * thread closes a window on exactly its last acquire, with one checkpoint per window once the first has
-     * shown it is alone, and several threads close it soon after it is complete.
+     * stripe reaching its checkpoint asks for a review, which re-arms it with its share of what is left
+     * ({@link #rearmPassed}) if the window is not complete. So a single thread asks for the review on exactly
+     * the window's last acquire (one checkpoint per window once the first has shown it is alone) and the window
+     * closes at its next release; several threads close it soon after it is complete.
      */
     void startWindow(long length) {
+        if (windowLength != length) {
+            windowLength = length;
+        }
         for (int stripe = 0; stripe < stripes; stripe++) {
             int at = at(stripe);
             long count = ((long) CELLS.getVolatile(cells, at)) & COUNT_MASK;
-            cells[at + BASE] = count;
-            cells[at + CHECKPOINT] = (int) (count + share(length));
+            long checkpoint = (int) (count + share(length));
+            if (cells[at + BASE] != count || cells[at + CHECKPOINT] != checkpoint) {
+                // An idle stripe's base and checkpoint do not change: leave its line alone.
+                cells[at + BASE] = count;
+                cells[at + CHECKPOINT] = checkpoint;
+            }
         }
     }
 
-    /** Sets {@code stripe}'s next checkpoint after its share of the {@code remaining} acquires. */
-    void arm(int stripe, int count, long remaining) {
-        cells[at(stripe) + CHECKPOINT] = (int) (count + share(remaining));
+    /**
+     * The window is not complete: every stripe at or past its checkpoint gets its next one after its share of
+     * the {@code remaining} acquires. Called with the pool's window lock held.
+     */
+    void rearmPassed(long remaining) {
+        for (int stripe = 0; stripe < stripes; stripe++) {
+            int at = at(stripe);
+            int count = (int) (long) CELLS.getVolatile(cells, at);
+            if (pastCheckpoint(stripe, count)) {
+                cells[at + CHECKPOINT] = (int) (count + share(remaining));
+            }
+        }
     }
 
     private long share(long remaining) {

@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Buffers lent beyond a pool's capacity: each has a one-off {@link Slot} (index -1) with the same state machine
- * as a pooled slot, so its lease is released exactly once and a stale lease is refused, and its memory is
- * given back to the {@link BufferMemory} and the {@link ByteBudget} as soon as it is released.
+ * as a pooled slot, so its lease is released exactly once and a stale lease is refused (the slot is never
+ * leased again, even when the memory recycles the buffer), and its memory is given back to the
+ * {@link BufferMemory} and the {@link ByteBudget} as soon as it is released.
  *
  * <p>The slots out are kept in a set so that closing the pool can mark them closed; the counters feed the
  * stats. Giving back is written once ({@link #giveBack}), whatever path (release, release after close, leak)
@@ -42,14 +43,17 @@ final class OverflowBuffers {
 
     /** A released overflow buffer (before or after close): freed, its bytes given back, counted. */
     void released(Slot slot) {
-        giveBack(slot);
+        giveBack(slot, false);
         returned.incrementAndGet();
     }
 
-    /** A leaked overflow lease, found unreachable: freed and counted as a leak, never as a release. */
+    /**
+     * A leaked overflow lease, found unreachable: counted as a leak, never as a release; its buffer is retired
+     * (a {@code ByteBuffer} of it may still be referenced, so a recycling memory must not lend it again).
+     */
     void leaked(Slot slot, boolean poolOpen) {
         if (poolOpen) {
-            giveBack(slot);
+            giveBack(slot, true);
         } else {
             out.remove(slot); // the memory closed with the pool
         }
@@ -59,9 +63,13 @@ final class OverflowBuffers {
         return leaked;
     }
 
-    private void giveBack(Slot slot) {
+    private void giveBack(Slot slot, boolean retire) {
         out.remove(slot);
-        memory.free(slot.buffer, slot.handle, BufferMemory.Use.OVERFLOW);
+        if (retire) {
+            memory.retire(slot.buffer, slot.handle, BufferMemory.Use.OVERFLOW);
+        } else {
+            memory.free(slot.buffer, slot.handle, BufferMemory.Use.OVERFLOW);
+        }
         slot.buffer = null;
         slot.handle = null;
         budget.giveBack();

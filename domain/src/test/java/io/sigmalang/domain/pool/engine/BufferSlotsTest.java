@@ -97,41 +97,52 @@ class BufferSlotsTest {
         two.close();
     }
 
-    /** What a capacity rule was told about one window. */
+    /** What a capacity rule was told about one window (it reads every figure, the peak included). */
     record Window(long acquires, long overflowAllocations, long peakOutstanding, int capacity) {
+        static Window of(CapacityRule.Window w) {
+            return new Window(w.acquires(), w.overflowAllocations(), w.peakOutstanding(), w.capacity());
+        }
     }
+
+    /*
+     * Windows close on a release, never on an acquire: the acquire that reaches the window's last count raises a
+     * flag, and the first release after it closes the window (after giving its own buffer back). The derivations
+     * below follow that. A peak counts from the leases out when the previous window's rule read it.
+     */
 
     @Test
     void theRuleSeesEachWindowAndItsDecisionTakesEffect() {
         List<Window> windows = new ArrayList<>();
         int[] answers = {4, 2, 2, 2};
-        CapacityRule rule = (acquires, overflows, peak, capacity) -> {
-            windows.add(new Window(acquires, overflows, peak, capacity));
+        CapacityRule rule = w -> {
+            windows.add(Window.of(w));
             return answers[windows.size() - 1];
         };
         RecordingMemory memory = new RecordingMemory(false);
         BufferSlots slots = new BufferSlots("test", settings(2), memory, BufferSlots.Shape.resizable(8, 10, rule));
         assertEquals(List.of(), memory.calls, "a resizable pool creates buffers on demand");
 
-        // Window 1: 5 rounds of (acquire 2, release 2) at capacity 2: no overflow, peak 2.
+        // Window 1: 5 rounds of (acquire 2, release 2) at capacity 2: no overflow, peak 2. The 10th acquire is
+        // the second of round 5; its first release closes the window.
         for (int i = 0; i < 5; i++) {
             hold(slots, 2);
         }
         assertEquals(List.of(new Window(10, 0, 2, 2)), windows);
         assertEquals(4, slots.capacity());
         // Window 2: 2 rounds of 5 at capacity 4: 4 pooled + 1 overflow each; the 2 first buffers are reused.
+        // Window 1's rule read the peak after one lease of round 5 came back: 1 out, then 5 at most.
         hold(slots, 5);
         hold(slots, 5);
         assertEquals(new Window(10, 2, 5, 4), windows.get(1));
         assertEquals(2, slots.capacity());
         assertEquals(2 * 16, slots.stats().retainedBytes(), "the 2 buffers beyond the new capacity are gone");
         assertEquals(2, slots.stats().resizes());
-        // Window 3: 10 single acquires; but window 2 closed on the 5th lease of a round, so window 3 began
-        // with 5 out: its peak is 5. Window 4 began with 1 out (closed on a single acquire): peak 1.
+        // Window 3: 10 single acquires; window 2 closed on the first release of its last round, with 4 still
+        // out, so window 3's peak is 4. Window 4 began with none out (closed by a single release): peak 1.
         for (int i = 0; i < 10; i++) {
             slots.acquire().close();
         }
-        assertEquals(new Window(10, 0, 5, 2), windows.get(2));
+        assertEquals(new Window(10, 0, 4, 2), windows.get(2));
         for (int i = 0; i < 10; i++) {
             slots.acquire().close();
         }
@@ -141,17 +152,51 @@ class BufferSlotsTest {
     }
 
     @Test
+    void anAcquireNeverRunsTheRuleTheNextReleaseDoes() {
+        List<String> calledOn = new ArrayList<>();
+        BufferSlots slots = new BufferSlots("test", settings(2), BufferMemory.heap(),
+                BufferSlots.Shape.resizable(8, 3, w -> {
+                    calledOn.add(Thread.currentThread().getName() + " " + w.acquires());
+                    return 1;
+                }));
+        List<BufferLease> held = new ArrayList<>();
+        for (int i = 0; i < 7; i++) { // more than two windows' worth of acquires, none released
+            held.add(slots.acquire());
+            assertEquals(List.of(), calledOn, "acquire " + (i + 1) + " ran the rule");
+        }
+        assertEquals(2, slots.capacity(), "no decision yet");
+        Thread releaser = new Thread(() -> held.removeFirst().close(), "releaser");
+        releaser.start();
+        join(releaser);
+        assertEquals(List.of("releaser 7"), calledOn, "one window of all 7 acquires, closed by the release");
+        assertEquals(1, slots.capacity());
+        held.forEach(BufferLease::close);
+        assertEquals(1, calledOn.size(), "the other releases found no complete window");
+        slots.close();
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void aLeasedBufferBeyondAShrunkCapacityIsLetGoWhenItComesBack() {
         int[] next = {1};
         BufferSlots slots = new BufferSlots("test", settings(3), BufferMemory.heap(),
-                BufferSlots.Shape.resizable(3, 4, (a, o, p, c) -> next[0]));
+                BufferSlots.Shape.resizable(3, 4, w -> next[0]));
         List<BufferLease> held = new ArrayList<>();
-        for (int i = 0; i < 4; i++) { // 3 pooled and one overflow; the 4th acquire closes the window
+        for (int i = 0; i < 4; i++) { // 3 pooled and one overflow; the 4th acquire completes the window
             held.add(slots.acquire());
         }
+        assertEquals(3, slots.capacity(), "the window closes on the next release, not on an acquire");
+        held.get(0).close(); // closes the window: capacity 1; its own buffer, free again, is let go at once
         assertEquals(1, slots.capacity());
-        assertEquals(3 * 16, slots.stats().retainedBytes(), "all three are leased: nothing to let go yet");
-        held.get(0).close();
+        assertEquals(2 * 16, slots.stats().retainedBytes(), "the two leased stay until they come back");
         held.get(1).close();
         assertEquals(16, slots.stats().retainedBytes(), "two came back and went");
         held.get(2).close();
@@ -200,7 +245,7 @@ class BufferSlotsTest {
     @Test
     void aFailingRuleKeepsTheCapacityAndFailsNoAcquire() {
         BufferSlots slots = new BufferSlots("test", settings(2), BufferMemory.heap(),
-                BufferSlots.Shape.resizable(8, 3, (a, o, p, c) -> {
+                BufferSlots.Shape.resizable(8, 3, w -> {
                     throw new IllegalStateException("broken rule");
                 }));
         for (int i = 0; i < 10; i++) {
@@ -216,7 +261,7 @@ class BufferSlotsTest {
     @Test
     void aCapacityAboveTheShapesMaximumIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BufferSlots(
-                "test", settings(9), BufferMemory.heap(), BufferSlots.Shape.resizable(8, 10, (a, o, p, c) -> 8)));
+                "test", settings(9), BufferMemory.heap(), BufferSlots.Shape.resizable(8, 10, w -> 8)));
         assertEquals("capacity must be between 1 and 8, was 9", e.getMessage());
     }
 

@@ -50,24 +50,55 @@ class DemandCellsTest {
     }
 
     @Test
-    void aWindowClosesOnExactlyItsLastAcquireWhenOneThreadAcquires() {
+    void aReviewIsAskedForOnExactlyTheWindowsLastAcquireWhenOneThreadAcquires() {
+        // As the pool does: an acquire past its checkpoint asks; the review (here right after) counts and
+        // re-arms. With 8 stripes the first checkpoint is at 100 / 8 = 12, then 12 + 88 = 100.
         for (int stripes : new int[] {1, 2, 8}) {
             DemandCells cells = new DemandCells(stripes);
             cells.startWindow(100);
             int closedAt = -1;
+            int reviews = 0;
             for (int acquire = 1; acquire <= 150 && closedAt < 0; acquire++) {
                 int count = cells.reserve(stripes - 1);
-                if (cells.atCheckpoint(stripes - 1, count)) {
+                if (cells.pastCheckpoint(stripes - 1, count)) {
+                    cells.requestReview(stripes - 1, count);
+                }
+                if (cells.reviewRequested(stripes - 1)) {
+                    reviews++;
+                    cells.clearReviews();
                     long done = cells.windowCount();
                     if (done >= 100) {
                         closedAt = acquire;
                     } else {
-                        cells.arm(stripes - 1, count, 100 - done);
+                        cells.rearmPassed(100 - done);
                     }
                 }
             }
             assertEquals(100, closedAt, stripes + " stripes");
+            assertEquals(stripes == 1 ? 1 : 2, reviews, stripes + " stripes");
         }
+    }
+
+    @Test
+    void aRequestNobodyOnItsStripeServesIsRaisedPoolWideAfterAWindow() {
+        // Stripe 0 acquires, stripe 1 releases (a hand-off between threads): stripe 1 sees stripe 0's request
+        // only through the pool-wide flag, raised once stripe 0 is a whole window (10) past its checkpoint (5).
+        DemandCells cells = new DemandCells(2);
+        cells.startWindow(10);
+        int raisedAt = -1;
+        for (int acquire = 1; acquire <= 30 && raisedAt < 0; acquire++) {
+            int count = cells.reserve(0);
+            if (cells.pastCheckpoint(0, count)) {
+                cells.requestReview(0, count);
+            }
+            if (cells.reviewRequested(1)) {
+                raisedAt = acquire;
+            }
+            assertEquals(acquire >= 5, cells.reviewRequested(0), "stripe 0's own flag at acquire " + acquire);
+        }
+        assertEquals(15, raisedAt);
+        cells.clearReviews();
+        assertEquals(false, cells.reviewRequested(0) || cells.reviewRequested(1));
     }
 
     @Test
